@@ -32,7 +32,9 @@ public abstract class Conv2DKernel
         long expected = (long)g.KernelH * g.KernelW * inChannels * outChannels;
         if (filterHWIO.Length != expected)
             throw new ArgumentException($"Conv2D filter has {filterHWIO.Length} values; [{g.KernelH},{g.KernelW},{inChannels},{outChannels}] needs {expected}.");
-        return new Conv.DirectConv2DScalar(g, inChannels, outChannels, filterHWIO, epilogue);
+        return isa == KernelIsa.Scalar
+            ? new Conv.DirectConv2DScalar(g, inChannels, outChannels, filterHWIO, epilogue)
+            : new Conv.Conv2DIgemm(g, inChannels, outChannels, filterHWIO, epilogue, isa);
     }
 
     /// <summary>Output height and width for an input of inH x inW.</summary>

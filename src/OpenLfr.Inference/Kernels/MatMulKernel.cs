@@ -29,7 +29,9 @@ public abstract class MatMulKernel
         ArgumentNullException.ThrowIfNull(epilogue);
         if (weightsKN.Length != (long)k * n)
             throw new ArgumentException($"MatMul weights have {weightsKN.Length} values; K={k} x N={n} needs {(long)k * n}.");
-        return new Gemm.MatMulScalar(k, n, weightsKN, epilogue, transposeWeights);
+        return isa == KernelIsa.Scalar
+            ? new Gemm.MatMulScalar(k, n, weightsKN, epilogue, transposeWeights)
+            : new Gemm.MatMulIgemm(k, n, weightsKN, epilogue, transposeWeights, isa);
     }
 
     /// <summary>Computes output [m, N] from input [m, K]. Allocates nothing.</summary>
