@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace OpenLfr.Cli.Commands;
+
+/// <summary><c>lfr bench ...</c>: speed measurements (benchmarks, not timed tests).</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Measure speed: kernels (compute kernels per layer).");
+        command.Subcommands.Add(BenchKernelsCommand.Create());
+        return command;
+    }
+}
