@@ -7,8 +7,9 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Measure speed: kernels (compute kernels per layer).");
+        var command = new Command("bench", "Measure speed: kernels (compute kernels per layer), engine (whole models).");
         command.Subcommands.Add(BenchKernelsCommand.Create());
+        command.Subcommands.Add(BenchEngineCommand.Create());
         return command;
     }
 }
