@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OpenLfr.Core.Alerts;
+
+/// <summary>The singleton <see cref="IAlertSink"/>: each alert is stored in its own scope (own DbContext).</summary>
+public sealed class ScopedAlertSink(IServiceScopeFactory scopes) : IAlertSink
+{
+    public async Task<Guid> RaiseAsync(AlertCandidate candidate, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AlertService>().RaiseAsync(candidate, ct);
+    }
+}

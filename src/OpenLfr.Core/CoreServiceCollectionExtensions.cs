@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenLfr.Core.Alerts;
+using OpenLfr.Core.Audit;
+using OpenLfr.Core.Cameras;
+using OpenLfr.Core.Deployments;
+using OpenLfr.Core.Enrolment;
+using OpenLfr.Core.Identity;
+using OpenLfr.Core.Persistence;
+using OpenLfr.Core.Policy;
+using OpenLfr.Core.Retention;
+using OpenLfr.Core.Security;
+using OpenLfr.Core.Watchlists;
+
+namespace OpenLfr.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the domain: policy and data-key options (validated at start-up), the feature services,
+    /// the alert sink, and the lifecycle/retention background service. The face pipeline
+    /// (<see cref="IFaceEnrolmentAnalyzer"/>) is registered by the host; when none is, enrolment rejects
+    /// every image with the reason and /healthz says so.
+    /// </summary>
+    public static IServiceCollection AddOpenLfrCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>();
+        services.AddOptions<DataKeyOptions>().Bind(configuration.GetSection(DataKeyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DataKeyOptions>, DataKeyOptionsValidator>();
+
+        services.AddSingleton<BiometricProtector>();
+        services.AddSingleton<AuditLog>();
+        services.TryAddSingleton<IFaceEnrolmentAnalyzer>(_ => new UnavailableFaceEnrolmentAnalyzer("no face pipeline is registered in this host"));
+        services.AddScoped<WatchlistService>();
+        services.AddScoped<WatchlistTemplateSource>();
+        services.AddScoped<CameraService>();
+        services.AddScoped<DeploymentService>();
+        services.AddScoped<CameraProcessingGate>();
+        services.AddScoped<AlertService>();
+        services.AddSingleton<IAlertSink, ScopedAlertSink>();
+        services.AddScoped<RetentionSweeper>();
+        services.AddScoped<DeletionRecordQueries>();
+        services.AddScoped<AdministratorSeeder>();
+        services.AddHostedService<LifecycleBackgroundService>();
+        return services;
+    }
+}

@@ -1,0 +1,4 @@
+namespace OpenLfr.Core.Deployments;
+
+/// <summary>What a camera worker may do right now: match against this watchlist at this threshold until <see cref="EndsAtUtc"/>.</summary>
+public sealed record CameraAssignment(Guid DeploymentId, Guid CameraId, Guid WatchlistId, double Threshold, DateTime EndsAtUtc);

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using OpenLfr.Core.Persistence;
+
+namespace OpenLfr.Core.Deployments;
+
+/// <summary>
+/// The one question camera workers ask before processing a frame: is this camera part of a deployment
+/// that is Active and inside its authorised window now? No assignment means no processing (frames are
+/// dropped unseen). Workers re-ask at least every few seconds and stop at <see cref="CameraAssignment.EndsAtUtc"/>.
+/// </summary>
+public sealed class CameraProcessingGate(LfrDbContext db, TimeProvider clock)
+{
+    public async Task<CameraAssignment?> GetAssignmentAsync(Guid cameraId, CancellationToken ct = default)
+    {
+        var now = Timestamps.Now(clock);
+        return await db.Deployments.AsNoTracking()
+            .Where(d => d.Status == DeploymentStatus.Active && d.StartsAtUtc <= now && now < d.EndsAtUtc && d.Cameras.Any(c => c.CameraId == cameraId))
+            .Select(d => new CameraAssignment(d.Id, cameraId, d.WatchlistId, d.Threshold, d.EndsAtUtc))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Adds finished face tracks to the deployment's "faces seen" figure (no biometric data involved).</summary>
+    public async Task AddFacesSeenAsync(Guid deploymentId, int tracks, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(tracks);
+        await db.Deployments.Where(d => d.Id == deploymentId).ExecuteUpdateAsync(s => s.SetProperty(d => d.FacesSeen, d => d.FacesSeen + tracks), ct);
+    }
+}

@@ -1,0 +1,56 @@
+namespace OpenLfr.Core.Deployments;
+
+/// <summary>
+/// One time-limited use of LFR at one place with one watchlist. The "before" part (purpose, place,
+/// justification, necessity, proportionality) is fixed at authorisation; the "after" part (figures,
+/// review) is written at the end.
+/// </summary>
+public sealed class Deployment
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Place { get; set; } = "";
+    /// <summary>Why watchlisted people are reasonably expected at this place (ties to the watchlist's intelligence case).</summary>
+    public string PlaceJustification { get; set; } = "";
+    public string Purpose { get; set; } = "";
+    public string Necessity { get; set; } = "";
+    public string Proportionality { get; set; } = "";
+    /// <summary>Signs are up and leaflets available at the place.</summary>
+    public bool SignageConfirmed { get; set; }
+    public DateTime StartsAtUtc { get; set; }
+    public DateTime EndsAtUtc { get; set; }
+    /// <summary>Similarity at or above which a face raises an alert (at least the policy minimum).</summary>
+    public double Threshold { get; set; }
+    public Guid WatchlistId { get; set; }
+    public DeploymentStatus Status { get; set; }
+    public List<DeploymentCamera> Cameras { get; set; } = [];
+
+    public Guid? CreatedById { get; set; }
+    public string CreatedByName { get; set; } = "";
+    public DateTime CreatedAtUtc { get; set; }
+
+    public Guid? AuthorisedById { get; set; }
+    public string? AuthorisedByName { get; set; }
+    public string? AuthoriserRank { get; set; }
+    public DateTime? AuthorisedAtUtc { get; set; }
+    public string? AuthorisationNotes { get; set; }
+
+    public DateTime? ActivatedAtUtc { get; set; }
+    public string? ActivatedByName { get; set; }
+    public DateTime? EndedAtUtc { get; set; }
+    public string? EndReason { get; set; }
+
+    /// <summary>Distinct face tracks seen (reported by the camera workers), for the transparency figures.</summary>
+    public long FacesSeen { get; set; }
+    public int AlertsRaised { get; set; }
+
+    public Guid? ReviewedById { get; set; }
+    public string? ReviewedByName { get; set; }
+    public DateTime? ReviewedAtUtc { get; set; }
+    public string? ReviewConclusions { get; set; }
+    public int? WatchlistSize { get; set; }
+    public int? TrueAlerts { get; set; }
+    public int? FalseAlerts { get; set; }
+    public int? Engagements { get; set; }
+    public int? Arrests { get; set; }
+}

@@ -1,0 +1,231 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenLfr.Core.Alerts;
+using OpenLfr.Core.Audit;
+using OpenLfr.Core.Errors;
+using OpenLfr.Core.Persistence;
+using OpenLfr.Core.Policy;
+
+namespace OpenLfr.Core.Deployments;
+
+/// <summary>
+/// The deployment lifecycle. Each transition checks who may make it and when, and is saved with its
+/// audit entry: Draft -> Authorised (an authorising officer who is not the creator) -> Active (inside the
+/// window, signage confirmed) -> Ended (by hand or automatically at the window's end) -> Reviewed.
+/// </summary>
+public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<PolicyOptions> policy, TimeProvider clock)
+{
+    private PolicyOptions Policy => policy.Value;
+
+    public async Task<DeploymentView> CreateAsync(Actor actor, DeploymentRequest request, CancellationToken ct = default)
+    {
+        await ValidateAsync(request, null, ct);
+        if (await db.Deployments.AnyAsync(d => d.WatchlistId == request.WatchlistId, ct))
+            throw DomainException.Conflict("That watchlist already belongs to a deployment: each deployment has its own bespoke watchlist.");
+        var deployment = new Deployment
+        {
+            Id = Guid.NewGuid(),
+            Status = DeploymentStatus.Draft,
+            CreatedById = actor.UserId,
+            CreatedByName = actor.Name,
+            CreatedAtUtc = Timestamps.Now(clock),
+        };
+        Apply(deployment, request);
+        db.Deployments.Add(deployment);
+        await audit.CommitAsync(db, actor, new AuditEvent("deployment.created", "deployment", deployment.Id.ToString(), Summary(deployment)), ct);
+        return DeploymentView.From(deployment);
+    }
+
+    public async Task<DeploymentView> UpdateAsync(Actor actor, Guid id, DeploymentRequest request, CancellationToken ct = default)
+    {
+        var deployment = await LoadAsync(id, ct);
+        if (deployment.Status != DeploymentStatus.Draft)
+            throw DomainException.Conflict($"The deployment is {deployment.Status}; only a draft can be changed.");
+        await ValidateAsync(request, id, ct);
+        if (request.WatchlistId != deployment.WatchlistId && await db.Deployments.AnyAsync(d => d.WatchlistId == request.WatchlistId, ct))
+            throw DomainException.Conflict("That watchlist already belongs to a deployment.");
+        Apply(deployment, request);
+        await audit.CommitAsync(db, actor, new AuditEvent("deployment.updated", "deployment", id.ToString(), Summary(deployment)), ct);
+        return DeploymentView.From(deployment);
+    }
+
+    public async Task<IReadOnlyList<DeploymentView>> ListAsync(CancellationToken ct = default) =>
+        (await db.Deployments.AsNoTracking().Include(d => d.Cameras).OrderByDescending(d => d.StartsAtUtc).ToListAsync(ct)).Select(DeploymentView.From).ToList();
+
+    public async Task<DeploymentView> GetAsync(Guid id, CancellationToken ct = default) =>
+        DeploymentView.From(await db.Deployments.AsNoTracking().Include(d => d.Cameras).FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw DomainException.NotFound("Deployment", id));
+
+    public async Task<DeploymentView> AuthoriseAsync(Actor actor, Guid id, AuthoriseRequest request, CancellationToken ct = default)
+    {
+        var deployment = await LoadAsync(id, ct);
+        if (actor.UserId is not null && actor.UserId == deployment.CreatedById)
+            throw DomainException.Forbidden("The officer who created a deployment cannot authorise it; another authorising officer must.");
+        if (deployment.Status != DeploymentStatus.Draft)
+            throw DomainException.Conflict($"The deployment is {deployment.Status}; only a draft can be authorised.");
+        var errors = new ValidationErrors();
+        errors.Require("rank", request.Rank, 100);
+        errors.ThrowIfAny();
+        var now = Timestamps.Now(clock);
+        if (deployment.EndsAtUtc <= now)
+            throw DomainException.Conflict("The deployment's window has already ended; change the window before authorising.");
+        var enrolled = await db.SubjectImages.CountAsync(i => i.Subject!.WatchlistId == deployment.WatchlistId && i.EncryptedTemplate != null, ct);
+        if (enrolled == 0)
+            throw DomainException.Conflict("The watchlist has no enrolled image; enrol the subjects before authorising.");
+        await EnsureNoOverlapAsync(deployment.Cameras.Select(c => c.CameraId).ToList(), deployment.StartsAtUtc, deployment.EndsAtUtc, deployment.Id, ct);
+        deployment.Status = DeploymentStatus.Authorised;
+        deployment.AuthorisedById = actor.UserId;
+        deployment.AuthorisedByName = actor.Name;
+        deployment.AuthoriserRank = request.Rank!.Trim();
+        deployment.AuthorisedAtUtc = now;
+        deployment.AuthorisationNotes = request.Notes?.Trim();
+        await audit.CommitAsync(db, actor, new AuditEvent("deployment.authorised", "deployment", id.ToString(), new { rank = deployment.AuthoriserRank, request.Notes }), ct);
+        return DeploymentView.From(deployment);
+    }
+
+    public async Task<DeploymentView> ActivateAsync(Actor actor, Guid id, ActivateRequest request, CancellationToken ct = default)
+    {
+        var deployment = await LoadAsync(id, ct);
+        if (deployment.Status != DeploymentStatus.Authorised)
+            throw DomainException.Conflict($"The deployment is {deployment.Status}; only an authorised deployment can be activated.");
+        if (!request.SignageConfirmed)
+            throw DomainException.Validation("signageConfirmed", "Confirm that signs are up and leaflets are available at the place before activating.");
+        var now = Timestamps.Now(clock);
+        if (now < deployment.StartsAtUtc || now >= deployment.EndsAtUtc)
+            throw DomainException.Conflict($"It is outside the authorised window ({deployment.StartsAtUtc:u} to {deployment.EndsAtUtc:u}); cameras may process only inside it.");
+        deployment.Status = DeploymentStatus.Active;
+        deployment.SignageConfirmed = true;
+        deployment.ActivatedAtUtc = now;
+        deployment.ActivatedByName = actor.Name;
+        await audit.CommitAsync(db, actor, new AuditEvent("deployment.activated", "deployment", id.ToString(), new { signageConfirmed = true }), ct);
+        return DeploymentView.From(deployment);
+    }
+
+    public async Task<DeploymentView> EndAsync(Actor actor, Guid id, EndRequest request, CancellationToken ct = default)
+    {
+        var deployment = await LoadAsync(id, ct);
+        if (deployment.Status is not (DeploymentStatus.Active or DeploymentStatus.Authorised))
+            throw DomainException.Conflict($"The deployment is {deployment.Status}; only an authorised or active deployment can be ended.");
+        End(deployment, string.IsNullOrWhiteSpace(request.Reason) ? "ended by " + actor.Name : request.Reason.Trim());
+        await audit.CommitAsync(db, actor, new AuditEvent("deployment.ended", "deployment", id.ToString(), new { deployment.EndReason }), ct);
+        return DeploymentView.From(deployment);
+    }
+
+    /// <summary>Ends every authorised or active deployment whose window has passed. Returns how many.</summary>
+    public async Task<int> EndExpiredAsync(CancellationToken ct = default)
+    {
+        var now = Timestamps.Now(clock);
+        var due = await db.Deployments.Include(d => d.Cameras)
+            .Where(d => (d.Status == DeploymentStatus.Active || d.Status == DeploymentStatus.Authorised) && d.EndsAtUtc <= now)
+            .ToListAsync(ct);
+        if (due.Count == 0) return 0;
+        foreach (var d in due) End(d, "the authorised window ended");
+        await audit.CommitAsync(db, Actor.System("lifecycle"),
+            due.Select(d => new AuditEvent("deployment.ended", "deployment", d.Id.ToString(), new { d.EndReason, automatic = true })).ToList(), ct);
+        return due.Count;
+    }
+
+    /// <summary>The post-deployment review: the figures are computed from the alerts and frozen with the conclusions.</summary>
+    public async Task<DeploymentView> ReviewAsync(Actor actor, Guid id, ReviewRequest request, CancellationToken ct = default)
+    {
+        var deployment = await LoadAsync(id, ct);
+        if (deployment.Status != DeploymentStatus.Ended)
+            throw DomainException.Conflict($"The deployment is {deployment.Status}; only an ended deployment can be reviewed.");
+        var errors = new ValidationErrors();
+        errors.Require("conclusions", request.Conclusions, 8000);
+        errors.ThrowIfAny();
+        var alerts = await db.Alerts.AsNoTracking().Where(a => a.DeploymentId == id).Select(a => new { a.Decision, a.Outcome, a.Arrested }).ToListAsync(ct);
+        deployment.WatchlistSize = await db.Subjects.CountAsync(s => s.WatchlistId == deployment.WatchlistId, ct);
+        deployment.TrueAlerts = alerts.Count(a => a.Outcome == AlertOutcome.ConfirmedSubject);
+        deployment.FalseAlerts = alerts.Count(a => a.Decision == AlertDecision.NoMatch || a.Outcome == AlertOutcome.NotTheSubject);
+        deployment.Engagements = alerts.Count(a => a.Decision == AlertDecision.Engage);
+        deployment.Arrests = alerts.Count(a => a.Arrested == true);
+        deployment.Status = DeploymentStatus.Reviewed;
+        deployment.ReviewedById = actor.UserId;
+        deployment.ReviewedByName = actor.Name;
+        deployment.ReviewedAtUtc = Timestamps.Now(clock);
+        deployment.ReviewConclusions = request.Conclusions!.Trim();
+        await audit.CommitAsync(db, actor, new AuditEvent("deployment.reviewed", "deployment", id.ToString(), new
+        {
+            deployment.WatchlistSize, deployment.FacesSeen, deployment.AlertsRaised, deployment.TrueAlerts, deployment.FalseAlerts, deployment.Engagements, deployment.Arrests,
+        }), ct);
+        return DeploymentView.From(deployment);
+    }
+
+    private void End(Deployment d, string reason)
+    {
+        d.Status = DeploymentStatus.Ended;
+        d.EndedAtUtc = Timestamps.Now(clock);
+        d.EndReason = reason;
+    }
+
+    private async Task<Deployment> LoadAsync(Guid id, CancellationToken ct) =>
+        await db.Deployments.Include(d => d.Cameras).FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw DomainException.NotFound("Deployment", id);
+
+    private async Task ValidateAsync(DeploymentRequest r, Guid? self, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        errors.Require("name", r.Name, 200);
+        errors.Require("place", r.Place, 1000);
+        errors.Require("placeJustification", r.PlaceJustification, 8000);
+        errors.Require("purpose", r.Purpose, 8000);
+        errors.Require("necessity", r.Necessity, 8000);
+        errors.Require("proportionality", r.Proportionality, 8000);
+        if (r.WatchlistId is null) errors.Add("watchlistId", "watchlistId is required.");
+        if (r.CameraIds is null || r.CameraIds.Count == 0) errors.Add("cameraIds", "At least one camera is required.");
+        else if (r.CameraIds.Distinct().Count() != r.CameraIds.Count) errors.Add("cameraIds", "A camera is listed twice.");
+        if (r.StartsAtUtc is null) errors.Add("startsAtUtc", "startsAtUtc is required.");
+        if (r.EndsAtUtc is null) errors.Add("endsAtUtc", "endsAtUtc is required.");
+        if (r.StartsAtUtc is { } start && r.EndsAtUtc is { } end)
+        {
+            if (end <= start) errors.Add("endsAtUtc", "endsAtUtc must be after startsAtUtc.");
+            else if (end - start > Policy.MaxDeploymentDuration)
+                errors.Add("endsAtUtc", $"The window is {end - start}; the policy maximum is {Policy.MaxDeploymentDuration}.");
+            if (Timestamps.Truncate(end) <= Timestamps.Now(clock)) errors.Add("endsAtUtc", "The window has already ended.");
+        }
+        if (r.Threshold is null) errors.Add("threshold", "threshold is required.");
+        else if (double.IsNaN(r.Threshold.Value) || r.Threshold < Policy.MinimumThreshold || r.Threshold > 1)
+            errors.Add("threshold", $"threshold must be between the policy minimum {Policy.MinimumThreshold} and 1.");
+        errors.ThrowIfAny();
+
+        if (!await db.Watchlists.AnyAsync(w => w.Id == r.WatchlistId && w.BiometricsDestroyedAtUtc == null, ct))
+            throw DomainException.Validation("watchlistId", $"No usable watchlist with id {r.WatchlistId}.");
+        var known = await db.Cameras.Where(c => r.CameraIds!.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        var unknown = r.CameraIds!.Except(known).ToList();
+        if (unknown.Count > 0) throw DomainException.Validation("cameraIds", $"Unknown camera(s): {string.Join(", ", unknown)}.");
+        await EnsureNoOverlapAsync(r.CameraIds!, Timestamps.Truncate(r.StartsAtUtc!.Value), Timestamps.Truncate(r.EndsAtUtc!.Value), self, ct);
+    }
+
+    /// <summary>A camera serves one authorised or active deployment at a time.</summary>
+    private async Task EnsureNoOverlapAsync(IReadOnlyList<Guid> cameraIds, DateTime start, DateTime end, Guid? self, CancellationToken ct)
+    {
+        var clash = await db.Deployments.AsNoTracking()
+            .Where(d => d.Id != self && (d.Status == DeploymentStatus.Authorised || d.Status == DeploymentStatus.Active)
+                        && d.StartsAtUtc < end && start < d.EndsAtUtc && d.Cameras.Any(c => cameraIds.Contains(c.CameraId)))
+            .Select(d => new { d.Id, d.Name, d.StartsAtUtc, d.EndsAtUtc }).FirstOrDefaultAsync(ct);
+        if (clash is not null)
+            throw DomainException.Validation("cameraIds", $"The window overlaps deployment '{clash.Name}' ({clash.Id}, {clash.StartsAtUtc:u} to {clash.EndsAtUtc:u}) on the same camera(s).");
+    }
+
+    private static void Apply(Deployment d, DeploymentRequest r)
+    {
+        d.Name = r.Name!.Trim();
+        d.Place = r.Place!.Trim();
+        d.PlaceJustification = r.PlaceJustification!.Trim();
+        d.Purpose = r.Purpose!.Trim();
+        d.Necessity = r.Necessity!.Trim();
+        d.Proportionality = r.Proportionality!.Trim();
+        d.WatchlistId = r.WatchlistId!.Value;
+        d.StartsAtUtc = Timestamps.Truncate(r.StartsAtUtc!.Value);
+        d.EndsAtUtc = Timestamps.Truncate(r.EndsAtUtc!.Value);
+        d.Threshold = r.Threshold!.Value;
+        // Keep existing rows for cameras that stay, so the change tracker sees removals and additions only.
+        d.Cameras.RemoveAll(c => !r.CameraIds!.Contains(c.CameraId));
+        foreach (var camera in r.CameraIds!.Where(c => d.Cameras.All(x => x.CameraId != c)))
+            d.Cameras.Add(new DeploymentCamera { DeploymentId = d.Id, CameraId = camera });
+    }
+
+    private static object Summary(Deployment d) => new
+    {
+        d.Name, d.Place, d.WatchlistId, cameras = d.Cameras.Select(c => c.CameraId).ToList(), d.StartsAtUtc, d.EndsAtUtc, d.Threshold,
+    };
+}

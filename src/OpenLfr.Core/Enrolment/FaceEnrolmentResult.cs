@@ -1,0 +1,14 @@
+namespace OpenLfr.Core.Enrolment;
+
+/// <summary>The verdict on one enrolment image.</summary>
+/// <param name="Template">The face template when accepted; null when rejected.</param>
+/// <param name="Quality">The quality score the gate computed (0..1), when a face was found.</param>
+/// <param name="Reasons">Why it was rejected (empty when accepted); each says what to fix.</param>
+public sealed record FaceEnrolmentResult(FaceTemplate? Template, double? Quality, IReadOnlyList<string> Reasons)
+{
+    public bool Accepted => Template is not null;
+
+    public static FaceEnrolmentResult Accept(FaceTemplate template, double quality) => new(template, quality, []);
+
+    public static FaceEnrolmentResult Reject(double? quality, params string[] reasons) => new(null, quality, reasons);
+}
