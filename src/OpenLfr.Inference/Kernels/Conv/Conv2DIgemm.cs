@@ -115,11 +115,17 @@ internal sealed unsafe class Conv2DIgemm : Conv2DKernel
         for (int tile = tileBlock * s.TilesPerBlock; tile < tileEnd; tile++)
         {
             int m0 = tile * 8, rows = Math.Min(8, s.M - m0);
+            // Two divisions per tile, then walk the pixels: for short K the divisions would cost as much as the FMAs.
+            int n = m0 / pixels, rem = m0 - n * pixels, oy = rem / s.OutW, ox = rem - oy * s.OutW;
             for (int r = 0; r < rows; r++)
             {
-                int m = m0 + r, n = m / pixels, rem = m - n * pixels, oy = rem / s.OutW, ox = rem - oy * s.OutW;
                 float* row = s.Input + (long)n * s.ImageStride + (long)oy * s.StrideH * s.RowStride + (long)ox * s.StrideW * s.Cin;
                 for (int t = 0; t < taps; t++) a[t * 8 + r] = row + s.TapOffsets[t];
+                if (++ox == s.OutW)
+                {
+                    ox = 0;
+                    if (++oy == s.OutH) { oy = 0; n++; }
+                }
             }
             float* c = s.Output + (long)m0 * s.Cout;
             for (int p = p0; p < p1; p++)
