@@ -104,7 +104,7 @@ internal sealed unsafe class Conv2DIgemm : Conv2DKernel
                 PanelCount = _weights.Panels,
                 PanelsPerChunk = _weights.PanelsPerChunk,
             };
-            int items = IgemmSchedule.Plan(s.M, s.PanelCount, parallelism.Threads, out s.TilesPerBlock, out s.PanelsPerBlock, out s.PanelBlocks);
+            int items = IgemmSchedule.Plan(s.M, s.PanelCount, (long)s.M * _taps * _kc * OutChannels, parallelism.Threads, out s.TilesPerBlock, out s.PanelsPerBlock, out s.PanelBlocks);
             s.TileCount = (s.M + 7) / 8;
             parallelism.For(items, &Work, &s);
         }

@@ -47,7 +47,7 @@ internal sealed unsafe class MatMulIgemm : MatMulKernel
                 PanelsPerChunk = _weights.PanelsPerChunk,
                 TileCount = (m + 7) / 8,
             };
-            int items = IgemmSchedule.Plan(m, s.PanelCount, parallelism.Threads, out s.TilesPerBlock, out s.PanelsPerBlock, out s.PanelBlocks);
+            int items = IgemmSchedule.Plan(m, s.PanelCount, (long)m * K * N, parallelism.Threads, out s.TilesPerBlock, out s.PanelsPerBlock, out s.PanelBlocks);
             parallelism.For(items, &Work, &s);
         }
     }
