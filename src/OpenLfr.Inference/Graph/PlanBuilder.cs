@@ -33,6 +33,7 @@ internal sealed class PlanBuilder
         }
         builder.FoldConstants();
         builder.ConvertConvolutions();
+        builder.ConvertScalarAffine();
         while (builder.FuseOnce()) { }
         return builder.Emit(parallelism);
     }
@@ -135,6 +136,35 @@ internal sealed class PlanBuilder
         }
     }
 
+    // x * c, x + c, x - c, c - x, x / c with a scalar constant c become y = x * a + b, so chains collapse to one pass.
+    private void ConvertScalarAffine()
+    {
+        foreach (var node in TopologicalOrder())
+        {
+            if (node.Op is not ("Mul" or "Add" or "AddV2" or "Sub" or "RealDiv") || node.Inputs.Count != 2) continue;
+            if (node.Def.Attr("T")?.Type is { } t && t != "DT_FLOAT") continue;
+            var (a, b) = (node.Inputs[0], node.Inputs[1]);
+            var constFirst = a.Node.IsConstant;
+            var (x, c) = constFirst ? (b, a) : (a, b);
+            if (x.Node.IsConstant || !c.Node.IsConstant) continue;
+            var value = c.Node.Constant(c.Index);
+            if (value.Length != 1 || value.Rank > 1) continue;
+            var v = value.Scalar;
+            switch (node.Op)
+            {
+                case "Mul": node.Scale = v; break;
+                case "Add" or "AddV2": node.Shift = v; break;
+                case "Sub" when constFirst: node.Scale = -1; node.Shift = v; break;
+                case "Sub": node.Shift = -v; break;
+                case "RealDiv" when !constFirst: node.Scale = 1 / v; break;
+                default: continue;
+            }
+            node.Op = PlanNode.AffineOp;
+            node.Inputs.Clear();
+            node.Inputs.Add(x);
+        }
+    }
+
     private bool IsRequested(PlanNode node) => _outputs.Any(o => o.Ref.Node == node);
 
     private Dictionary<PlanNode, List<PlanNode>> Consumers(List<PlanNode> order)
@@ -159,13 +189,25 @@ internal sealed class PlanBuilder
                 if (TryFuseDecomposedPrelu(node, spec, consumers)) return true;
                 if (consumers[node] is [var next] && TryFuseFollower(node, spec, next)) return true;
             }
-            else if (node.Op is "Add" or "AddV2" or "Sub" or "Mul" or "Maximum" or "Minimum" && !node.FusedRelu && !IsRequested(node)
-                     && consumers[node] is [{ Op: "Relu" } relu])
+            else if (node.Op is "Add" or "AddV2" or "Sub" or "Mul" or "Maximum" or "Minimum" or "MaxPool" or "AvgPool" or PlanNode.AffineOp
+                     && !node.FusedRelu && !IsRequested(node) && consumers[node] is [{ Op: "Relu" } relu])
             {
                 node.FusedRelu = true;
                 Replace(relu, node);
                 return true;
             }
+            else if (node.Op == PlanNode.AffineOp && !node.FusedRelu && !IsRequested(node) && consumers[node] is [{ Op: PlanNode.AffineOp } after])
+            {
+                // (x * a1 + b1) * a2 + b2 = x * (a1 a2) + (b1 a2 + b2)
+                var a2 = after.Scale;
+                after.Scale = node.Scale * a2;
+                after.Shift = node.Shift * a2 + after.Shift;
+                after.Inputs[0] = node.Inputs[0];
+                after.Absorbed.Add(node.Name);
+                return true;
+            }
+            else if (node.Op == "ConcatV2" && TryFoldNegIntoConcat(node, consumers))
+                return true;
         }
         return false;
     }
@@ -184,6 +226,21 @@ internal sealed class PlanBuilder
         node.Inputs[0] = pad.Inputs[0];
         node.Absorbed.Add(pad.Name);
         return true;
+    }
+
+    private bool TryFoldNegIntoConcat(PlanNode concat, Dictionary<PlanNode, List<PlanNode>> consumers)
+    {
+        for (var i = 0; i < concat.Inputs.Count - 1; i++)
+        {
+            var n = concat.Inputs[i].Node;
+            if (n.Op != "Neg" || IsRequested(n) || consumers[n].Count != 1) continue;
+            concat.NegatedInputs ??= new bool[concat.Inputs.Count - 1];
+            concat.NegatedInputs[i] = true;
+            concat.Inputs[i] = n.Inputs[0];
+            concat.Absorbed.Add(n.Name);
+            return true;
+        }
+        return false;
     }
 
     // What follows a conv and can become part of its epilogue.
@@ -215,6 +272,10 @@ internal sealed class PlanBuilder
             case "Mul" when act == Activation.None:
                 if (ChannelConstant(out _) is not { } scale) return false;
                 spec.Scale(scale);
+                break;
+            case PlanNode.AffineOp when act == Activation.None && !next.FusedRelu:
+                spec.Scale([next.Scale]);
+                spec.AddBias([next.Shift]);
                 break;
             case "Relu":
                 if (act is Activation.None) spec.Activation = Activation.Relu;

@@ -18,24 +18,35 @@ internal sealed class PadOperator : Operator
             if (pads[2 * d] < 0 || pads[2 * d + 1] < 0) throw Fail("negative padding.");
             shape[d] = x.Shape[d] + pads[2 * d] + pads[2 * d + 1];
         }
+        if (pads.All(p => p == 0))
+        {
+            outputs[0] = context.Alias(x, shape);
+            return;
+        }
         var output = context.Allocate(shape, x.Type);
         var o = output.Span;
         o.Fill(fill);
         if (x.Length == 0) { outputs[0] = output; return; }
-        // Copy the input one innermost row at a time into its padded place.
+        // Trailing dimensions without padding are contiguous in both tensors: copy them as one block.
+        var inner = rank;
+        while (inner > 0 && pads[2 * (inner - 1)] == 0 && pads[2 * (inner - 1) + 1] == 0) inner--;
+        // Dimensions [0, inner) are walked; the block is dimension inner-1's row times the contiguous tail.
+        var walk = Math.Max(inner - 1, 0);
+        var block = 1;
+        for (var d = walk; d < rank; d++) block *= x.Shape[d];
         var outStrides = new int[rank];
         var acc = 1;
         for (var d = rank - 1; d >= 0; d--) { outStrides[d] = acc; acc *= shape[d]; }
-        var row = x.Shape[rank - 1];
-        var rows = x.Length / row;
+        var blocks = x.Length / block;
         var index = new int[rank];
         var src = x.ReadOnly;
-        for (var r = 0; r < rows; r++)
+        var lead = walk < rank ? pads[2 * walk] * outStrides[walk] : 0;
+        for (var r = 0; r < blocks; r++)
         {
-            var offset = 0;
-            for (var d = 0; d < rank; d++) offset += (index[d] + pads[2 * d]) * outStrides[d];
-            src.Slice(r * row, row).CopyTo(o.Slice(offset, row));
-            for (var d = rank - 2; d >= 0; d--)
+            var offset = lead;
+            for (var d = 0; d < walk; d++) offset += (index[d] + pads[2 * d]) * outStrides[d];
+            src.Slice(r * block, block).CopyTo(o.Slice(offset, block));
+            for (var d = walk - 1; d >= 0; d--)
             {
                 if (++index[d] < x.Shape[d]) break;
                 index[d] = 0;

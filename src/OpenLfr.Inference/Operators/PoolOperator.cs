@@ -3,8 +3,8 @@ using OpenLfr.Inference.Graph;
 
 namespace OpenLfr.Inference.Operators;
 
-/// <summary>MaxPool / AvgPool over NHWC. AvgPool divides by the number of real (unpadded) inputs, as TensorFlow does.</summary>
-internal sealed class PoolOperator(bool max, int kh, int kw, int sh, int sw, bool same) : Operator
+/// <summary>MaxPool / AvgPool over NHWC, optionally with a ReLU folded in. AvgPool divides by the number of real (unpadded) inputs, as TensorFlow does.</summary>
+internal sealed class PoolOperator(bool max, int kh, int kw, int sh, int sw, bool same, bool relu = false) : Operator
 {
     public override void Run(ExecutionContext context, ReadOnlySpan<Value> inputs, Span<Value> outputs)
     {
@@ -48,6 +48,8 @@ internal sealed class PoolOperator(bool max, int kh, int kw, int sh, int sw, boo
                         var inv = 1f / ((y1 - y0) * (x1 - x0));
                         for (var ch = 0; ch < c; ch++) o[ch] *= inv;
                     }
+                    if (relu)
+                        for (var ch = 0; ch < c; ch++) o[ch] = MathF.Max(o[ch], 0);
                 }
             }
         outputs[0] = output;
