@@ -327,7 +327,7 @@ internal sealed class PlanBuilder
         if (relu is null && other != x) return false;
         var expected = relu is null ? 2 : 3;
         if (users.Count != expected || !users.Contains(sub) || (relu is null ? !users.Contains(add) : !users.Contains(relu))) return false;
-        if (new[] { abs, sub, mul, add }.Any(IsRequested) || (relu is not null && (IsRequested(relu) || consumers[relu].Count != 1))) return false;
+        if (new[] { abs, sub, mul }.Any(IsRequested) || (relu is not null && (IsRequested(relu) || consumers[relu].Count != 1))) return false;
         var cs = ConvSpecReader.Expand(c.ReadOnly.ToArray(), n);
         if (relu is not null)
         {
