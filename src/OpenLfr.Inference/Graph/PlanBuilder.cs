@@ -325,8 +325,8 @@ internal sealed class PlanBuilder
         var other = add.Inputs[0].Node == mul ? add.Inputs[1].Node : add.Inputs[0].Node;
         var relu = other.Op == "Relu" && other.Inputs[0].Node == x ? other : null;
         if (relu is null && other != x) return false;
-        var expected = relu is null ? 2 : 3;
-        if (users.Count != expected || !users.Contains(sub) || (relu is null ? !users.Contains(add) : !users.Contains(relu))) return false;
+        // x feeds exactly Abs, Sub and the Relu (or the final Add itself).
+        if (users.Count != 3 || !users.Contains(sub) || (relu is null ? !users.Contains(add) : !users.Contains(relu))) return false;
         if (new[] { abs, sub, mul }.Any(IsRequested) || (relu is not null && (IsRequested(relu) || consumers[relu].Count != 1))) return false;
         var cs = ConvSpecReader.Expand(c.ReadOnly.ToArray(), n);
         if (relu is not null)

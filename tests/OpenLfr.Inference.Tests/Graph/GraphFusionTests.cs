@@ -74,6 +74,22 @@ public sealed class GraphFusionTests
     }
 
     [Fact]
+    public void Prelu_pattern_after_a_relu_conv_is_the_identity_and_disappears()
+    {
+        int[] shape = [1, 5, 5, 4];
+        var (model, nodes) = Build((b, x, nodes) =>
+        {
+            var c = b.Op("Relu", [b.Conv2D(x, b.Constant("w", RandomData(11, 4 * 6), [1, 1, 4, 6]), 1, "VALID")]);
+            nodes.Add(c);
+            var abs = b.Op("Abs", [c]); nodes.Add(abs);
+            var sub = b.Op("Sub", [c, abs]); nodes.Add(sub);
+            var mul = b.Op("Mul", [sub, b.Constant("alpha", RandomData(12, 6, 0.5f), [6])]); nodes.Add(mul);
+            return b.Op("Add", [c, mul]);
+        }, shape);
+        using (model) AssertFusedEqualsUnfused(model, nodes, shape, expectFewerStepsBy: 4);
+    }
+
+    [Fact]
     public void Explicit_pad_before_a_valid_depthwise_conv_becomes_its_padding()
     {
         int[] shape = [2, 7, 10, 3];
