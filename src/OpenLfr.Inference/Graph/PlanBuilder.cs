@@ -315,10 +315,20 @@ internal sealed class PlanBuilder
         var users = consumers[x];
         var abs = users.FirstOrDefault(u => u.Op == "Abs");
         if (abs is null || consumers[abs] is not [{ Op: "Sub" } sub] || sub.Inputs[0].Node != x || sub.Inputs[1].Node != abs) return false;
-        if (consumers[sub] is not [{ Op: "Mul" } mul]) return false;
-        var cRef = mul.Inputs[0].Node == sub ? mul.Inputs[1] : mul.Inputs[0];
-        if (!cRef.Node.IsConstant) return false;
-        var c = cRef.Node.Constant(cRef.Index);
+        if (consumers[sub] is not [{ Op: "Mul" or PlanNode.AffineOp } mul]) return false;
+        float[] c;
+        if (mul.Op == PlanNode.AffineOp)
+        {
+            // A scalar slope was already turned into an affine step.
+            if (mul.Shift != 0 || mul.FusedRelu) return false;
+            c = [mul.Scale];
+        }
+        else
+        {
+            var cRef = mul.Inputs[0].Node == sub ? mul.Inputs[1] : mul.Inputs[0];
+            if (!cRef.Node.IsConstant) return false;
+            c = cRef.Node.Constant(cRef.Index).ReadOnly.ToArray();
+        }
         var n = spec.OutChannels;
         if (c.Length != 1 && c.Length != n) return false;
         if (consumers[mul] is not [{ Op: "Add" or "AddV2" } add]) return false;
@@ -328,7 +338,7 @@ internal sealed class PlanBuilder
         // x feeds exactly Abs, Sub and the Relu (or the final Add itself).
         if (users.Count != 3 || !users.Contains(sub) || (relu is null ? !users.Contains(add) : !users.Contains(relu))) return false;
         if (new[] { abs, sub, mul }.Any(IsRequested) || (relu is not null && (IsRequested(relu) || consumers[relu].Count != 1))) return false;
-        var cs = ConvSpecReader.Expand(c.ReadOnly.ToArray(), n);
+        var cs = ConvSpecReader.Expand(c, n);
         if (relu is not null)
         {
             if (spec.Activation is Activation.Relu or Activation.Relu6) { /* x >= 0 already: the negative branch is zero */ }
