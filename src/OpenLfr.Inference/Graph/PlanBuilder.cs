@@ -208,6 +208,8 @@ internal sealed class PlanBuilder
             }
             else if (node.Op == "ConcatV2" && TryFoldNegIntoConcat(node, consumers))
                 return true;
+            else if (node.Op is "Pad" or "PadV2" && TryFoldAffineIntoPad(node, consumers))
+                return true;
         }
         return false;
     }
@@ -217,6 +219,7 @@ internal sealed class PlanBuilder
         if (spec.Kind == ConvSpec.Kinds.Dense || spec.Padding != PaddingMode.Valid) return false;
         var pad = node.Inputs[0].Node;
         if (pad.Op is not ("Pad" or "PadV2") || IsRequested(pad) || consumers[pad].Count != 1) return false;
+        if (pad.Scale != 1 || pad.Shift != 0 || (pad.PadFill ?? 0) != 0) return false;
         if (!pad.Inputs[1].Node.IsConstant) return false;
         if (pad.Op == "PadV2" && !(pad.Inputs[2].Node.IsConstant && pad.Inputs[2].Node.Constant(pad.Inputs[2].Index).Scalar == 0)) return false;
         var p = pad.Inputs[1].Node.Constant(pad.Inputs[1].Index).ToInts();
@@ -226,6 +229,36 @@ internal sealed class PlanBuilder
         node.Inputs[0] = pad.Inputs[0];
         node.Absorbed.Add(pad.Name);
         return true;
+    }
+
+    // affine -> Pad -> affine becomes one Pad that transforms the interior and writes the transformed border value.
+    private bool TryFoldAffineIntoPad(PlanNode pad, Dictionary<PlanNode, List<PlanNode>> consumers)
+    {
+        float fill;
+        if (pad.PadFill is { } f) fill = f;
+        else if (pad.Op == "Pad") fill = 0;
+        else if (pad.Inputs.Count > 2 && pad.Inputs[2].Node.IsConstant) fill = pad.Inputs[2].Node.Constant(pad.Inputs[2].Index).Scalar;
+        else return false;
+        var before = pad.Inputs[0].Node;
+        if (before.Op == PlanNode.AffineOp && !before.FusedRelu && !IsRequested(before) && consumers[before].Count == 1)
+        {
+            // interior: (x * a + b) * s + t
+            pad.Shift = before.Shift * pad.Scale + pad.Shift;
+            pad.Scale = before.Scale * pad.Scale;
+            pad.PadFill = fill;
+            pad.Inputs[0] = before.Inputs[0];
+            pad.Absorbed.Add(before.Name);
+            return true;
+        }
+        if (!IsRequested(pad) && consumers[pad] is [{ Op: PlanNode.AffineOp, FusedRelu: false } after])
+        {
+            pad.Shift = pad.Shift * after.Scale + after.Shift;
+            pad.Scale *= after.Scale;
+            pad.PadFill = fill * after.Scale + after.Shift;
+            Replace(after, pad);
+            return true;
+        }
+        return false;
     }
 
     private bool TryFoldNegIntoConcat(PlanNode concat, Dictionary<PlanNode, List<PlanNode>> consumers)

@@ -46,7 +46,7 @@ internal static class OperatorFactory
             "ConcatV2" => new ConcatOperator(null, node.NegatedInputs),
             "Pack" => new ConcatOperator((int)d.AttrInt("axis")),
             "Unpack" => new UnpackOperator((int)d.AttrInt("axis"), (int)d.AttrInt("num")),
-            "Pad" or "PadV2" => new PadOperator(),
+            "Pad" or "PadV2" => new PadOperator(node.Scale, node.Shift, node.PadFill),
             "MaxPool" or "AvgPool" => Pool(d, node.Op == "MaxPool", relu, modelPath),
             "Mean" => new ReduceOperator(ReduceOperator.Kind.Mean, d.AttrBool("keep_dims")),
             "Sum" => new ReduceOperator(ReduceOperator.Kind.Sum, d.AttrBool("keep_dims")),

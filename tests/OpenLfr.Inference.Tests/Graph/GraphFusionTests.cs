@@ -121,6 +121,20 @@ public sealed class GraphFusionTests
         using (model) AssertFusedEqualsUnfused(model, nodes, shape, expectFewerStepsBy: 4);
     }
 
+    [Fact]
+    public void Affine_steps_around_a_pad_fold_into_it_border_included()
+    {
+        int[] shape = [2, 5, 6, 3];
+        var (model, nodes) = Build((b, x, nodes) =>
+        {
+            var a = b.Op("Mul", [x, b.Scalar(0.5f)]); nodes.Add(a);
+            var p = b.Op("Pad", [a, b.Ints(0, 0, 0, 3, 1, 2, 0, 0)]); nodes.Add(p);
+            var m = b.Op("Mul", [b.Scalar(2f), p]); nodes.Add(m);
+            return b.Op("Sub", [m, b.Scalar(1f)]);
+        }, shape);
+        using (model) AssertFusedEqualsUnfused(model, nodes, shape, expectFewerStepsBy: 3);
+    }
+
     [Theory]
     [InlineData(3, 2, "SAME")]
     [InlineData(7, 4, "SAME")]
