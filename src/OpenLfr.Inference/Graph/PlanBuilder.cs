@@ -210,6 +210,23 @@ internal sealed class PlanBuilder
                 return true;
             else if (node.Op is "Pad" or "PadV2" && TryFoldAffineIntoPad(node, consumers))
                 return true;
+            else if (node.Op == "Shape" && node.Inputs[0].Node is { } src && IsShapePreserving(src) && src.Inputs.Count > 0)
+            {
+                // Shape only needs the shape: read it before element-wise steps, so they keep a single reader and fuse.
+                node.Inputs[0] = src.Inputs[0];
+                return true;
+            }
+            else if (node.Op == "MaxPool" && !node.PoolsCRelu && node.Inputs[0].Node is { Op: "ConcatV2", NegatedInputs: [false, true] } concat
+                     && concat.Inputs.Count == 3 && concat.Inputs[0].Node == concat.Inputs[1].Node && concat.Inputs[0].Index == concat.Inputs[1].Index
+                     && concat.Inputs[2].Node.IsConstant && concat.Inputs[2].Node.Constant(concat.Inputs[2].Index).Scalar is 3 or -1
+                     && !IsRequested(concat) && consumers[concat].Count == 1)
+            {
+                // CReLU then max pool: pool x once for max and min instead of writing concat(x, -x).
+                node.PoolsCRelu = true;
+                node.Inputs[0] = concat.Inputs[0];
+                node.Absorbed.Add(concat.Name);
+                return true;
+            }
         }
         return false;
     }
@@ -230,6 +247,9 @@ internal sealed class PlanBuilder
         node.Absorbed.Add(pad.Name);
         return true;
     }
+
+    private static bool IsShapePreserving(PlanNode n) =>
+        n.Op is PlanNode.AffineOp or "Cast" or "Relu" or "Relu6" or "Neg" or "Abs" or "Sigmoid" or "Tanh" or "Exp" or "Square" or "Sqrt" or "Rsqrt";
 
     // affine -> Pad -> affine becomes one Pad that transforms the interior and writes the transformed border value.
     private bool TryFoldAffineIntoPad(PlanNode pad, Dictionary<PlanNode, List<PlanNode>> consumers)

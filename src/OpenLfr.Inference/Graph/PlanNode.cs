@@ -24,6 +24,8 @@ internal sealed class PlanNode
     public ConvSpec? Conv { get; set; }
     /// <summary>A ReLU folded into an element-wise binary op.</summary>
     public bool FusedRelu { get; set; }
+    /// <summary>A MaxPool reading x that pools CReLU's concat(x, -x) itself.</summary>
+    public bool PoolsCRelu { get; set; }
     /// <summary>ConcatV2 inputs that are read negated (a Neg folded into the concat).</summary>
     public bool[]? NegatedInputs { get; set; }
     /// <summary>For <see cref="AffineOp"/>: y = x * Scale + Shift; for Pad, the transform of the interior.</summary>

@@ -122,6 +122,25 @@ public sealed class GraphFusionTests
     }
 
     [Fact]
+    public void Crelu_concat_then_max_pool_pools_x_once_and_shape_reads_skip_elementwise_steps()
+    {
+        int[] shape = [2, 9, 7, 5];
+        var (model, nodes) = Build((b, x, nodes) =>
+        {
+            var a = b.Op("Mul", [x, b.Scalar(3f)]); nodes.Add(a);
+            var s = b.Op("Shape", [a]); nodes.Add(s);
+            var p = b.Op("Pad", [a, b.Ints(0, 0, 1, 0, 0, 1, 0, 0)]); nodes.Add(p);
+            var n = b.Op("Neg", [p]); nodes.Add(n);
+            var c = b.Op("ConcatV2", [p, n, b.Ints(-1)]); nodes.Add(c);
+            var m = b.Pool("MaxPool", c, 3, 2, "SAME"); nodes.Add(m);
+            var r = b.Op("Relu", [m]); nodes.Add(r);
+            // Use the shape so it stays live: reshape the pooled result to itself via the input's batch size.
+            return b.Op("Reshape", [r, b.Ints(2, -1)]);
+        }, shape);
+        using (model) AssertFusedEqualsUnfused(model, nodes, shape, expectFewerStepsBy: 5);
+    }
+
+    [Fact]
     public void Affine_steps_around_a_pad_fold_into_it_border_included()
     {
         int[] shape = [2, 5, 6, 3];
