@@ -27,6 +27,7 @@ internal static class KernelBenchmarks
         Conv("conv 1x1 128x128x24->24", 1, 128, 128, 24, 24, 1, 1),
         Conv("conv 1x1 14x14x512->512", 1, 14, 14, 512, 512, 1, 1),
         Conv("conv 1x1 b8 7x7x512->1024", 8, 7, 7, 512, 1024, 1, 1),
+        Conv("conv 1x1 7x7x1024->1024", 1, 7, 7, 1024, 1024, 1, 1),
         Depthwise("dwconv 3x3 56x56x128", 1, 56, 56, 128, 3, 1),
         Depthwise("dwconv 3x3 s2 112x112x64", 1, 112, 112, 64, 3, 2),
         Depthwise("dwconv 5x5 28x28x256", 1, 28, 28, 256, 5, 1),

@@ -23,6 +23,9 @@ public class Conv2DKernelTests
         { 1, 12, 11, 4, 6, [3, 1], 1, PaddingMode.Same, [0, 0, 0, 0, 1] },
         { 1, 10, 10, 4, 6, [3, 3], 1, PaddingMode.Same, [0, 0, 0, 0, 2] },
         { 2, 5, 6, 240, 20, [3, 3], 1, PaddingMode.Same, [0, 0, 0, 0, 1] },
+        { 1, 33, 35, 16, 40, [3, 3], 1, PaddingMode.Same, [0, 0, 0, 0, 1] },   // big enough to run in parallel
+        { 1, 2, 3, 4, 5, [5, 5], 1, PaddingMode.Same, [0, 0, 0, 0, 1] },      // kernel larger than the image
+        { 2, 1, 1, 8, 8, [3, 3], 2, PaddingMode.Same, [0, 0, 0, 0, 1] },
         { 1, 7, 6, 232, 9, [3, 3], 2, PaddingMode.Explicit, [1, 1, 0, 2, 1] },
     };
 

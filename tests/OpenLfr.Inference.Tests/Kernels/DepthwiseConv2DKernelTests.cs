@@ -20,6 +20,11 @@ public class DepthwiseConv2DKernelTests
         { 1, 11, 11, 9, 2, 5, 2, PaddingMode.Valid, [0, 0, 0, 0, 1] },
         { 1, 13, 12, 24, 1, 3, 1, PaddingMode.Same, [0, 0, 0, 0, 2] },
         { 2, 20, 21, 64, 1, 3, 2, PaddingMode.Same, [0, 0, 0, 0, 1] },
+        { 1, 30, 29, 48, 1, 5, 1, PaddingMode.Same, [0, 0, 0, 0, 1] },   // big enough to run in parallel
+        { 1, 9, 40, 24, 1, 5, 2, PaddingMode.Same, [0, 0, 0, 0, 1] },
+        { 1, 6, 37, 40, 1, 3, 1, PaddingMode.Valid, [0, 0, 0, 0, 1] },
+        { 1, 2, 2, 16, 1, 5, 1, PaddingMode.Same, [0, 0, 0, 0, 1] },      // kernel larger than the image
+        { 2, 1, 1, 33, 1, 3, 2, PaddingMode.Same, [0, 0, 0, 0, 1] },
     };
 
     [Theory]

@@ -56,7 +56,7 @@ internal sealed unsafe class Conv2DIgemm : Conv2DKernel
         public bool RowTaps;
         public int ImageStride, InH, InW, OutH, OutW, StrideH, StrideW, PadTop, PadLeft, KernelW, EffectiveH, EffectiveW, Cin, Cout, M;
         public int Taps, Kc, NR, PanelStride, PanelCount;
-        public int TilesPerBlock, PanelsPerBlock, PanelBlocks, TileCount;
+        public int PanelsPerChunk, TilesPerBlock, PanelsPerBlock, PanelBlocks, TileCount;
     }
 
     public override void Run(ReadOnlySpan<float> input, int batch, int inH, int inW, Span<float> output, Span<float> workspace, Parallelism parallelism)
@@ -102,8 +102,9 @@ internal sealed unsafe class Conv2DIgemm : Conv2DKernel
                 NR = _weights.NR,
                 PanelStride = _weights.PanelStride,
                 PanelCount = _weights.Panels,
+                PanelsPerChunk = _weights.PanelsPerChunk,
             };
-            int items = IgemmSchedule.Plan(s.M, s.PanelCount, parallelism.Threads, out s.TilesPerBlock, out s.PanelsPerBlock, out s.PanelBlocks);
+            int items = IgemmSchedule.Plan(s.M, s.PanelCount, (long)s.M * _taps * _kc * OutChannels, parallelism.Threads, out s.TilesPerBlock, out s.PanelsPerBlock, out s.PanelBlocks);
             s.TileCount = (s.M + 7) / 8;
             parallelism.For(items, &Work, &s);
         }
@@ -119,6 +120,8 @@ internal sealed unsafe class Conv2DIgemm : Conv2DKernel
         int tileEnd = Math.Min(s.TileCount, (tileBlock + 1) * s.TilesPerBlock);
         int p0 = panelBlock * s.PanelsPerBlock, p1 = Math.Min(s.PanelCount, p0 + s.PanelsPerBlock);
         int pixels = s.OutH * s.OutW;
+        // Panels in L2-sized chunks: each chunk of weights is read from memory once per work item, not once per tile.
+        for (int pc = p0; pc < p1; pc += s.PanelsPerChunk)
         for (int tile = tileBlock * s.TilesPerBlock; tile < tileEnd; tile++)
         {
             int m0 = tile * 8, rows = Math.Min(8, s.M - m0);
@@ -151,7 +154,7 @@ internal sealed unsafe class Conv2DIgemm : Conv2DKernel
                 }
             }
             float* c = s.Output + (long)m0 * s.Cout;
-            for (int p = p0; p < p1; p++)
+            for (int p = pc, pcEnd = Math.Min(p1, pc + s.PanelsPerChunk); p < pcEnd; p++)
             {
                 int nc = Math.Min(s.NR, s.Cout - p * s.NR);
                 IgemmTile.Run(s.Isa, rows, nc, taps, s.Kc, a, s.Panels + (long)p * s.PanelStride, c + p * s.NR, s.Cout, s.Slopes + p * s.NR, s.Upper);

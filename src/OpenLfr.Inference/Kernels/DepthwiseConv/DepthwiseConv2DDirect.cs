@@ -32,6 +32,8 @@ internal sealed unsafe class DepthwiseConv2DDirect : DepthwiseConv2DKernel
         _upper = upper;
     }
 
+    private const long MinParallelMacs = 64 * 1024;
+
     public override int WorkspaceFloats(int batch, int inH, int inW) => 0;
 
     private struct State
@@ -78,7 +80,12 @@ internal sealed unsafe class DepthwiseConv2DDirect : DepthwiseConv2DKernel
                 InteriorStart = start,
                 InteriorEnd = end,
             };
-            parallelism.For(batch * outH, &Work, &s);
+            int rows = batch * outH;
+            // Waking a worker costs a few microseconds; tiny layers run on the caller alone.
+            if ((long)rows * outW * Channels * g.KernelH * g.KernelW < MinParallelMacs)
+                for (int i = 0; i < rows; i++) Work(&s, i);
+            else
+                parallelism.For(rows, &Work, &s);
         }
     }
 

@@ -6,11 +6,15 @@ namespace OpenLfr.Inference.Kernels.Gemm;
 /// </summary>
 internal static class IgemmSchedule
 {
+    /// <summary>About 2.5 microseconds of work at this machine's speed.</summary>
+    public const long MinParallelMacs = 256 * 1024;
+
     /// <returns>The number of work items; item i covers tile block i / panelBlocks and panel block i % panelBlocks.</returns>
-    public static int Plan(int m, int panels, int threads, out int tilesPerBlock, out int panelsPerBlock, out int panelBlocks)
+    public static int Plan(int m, int panels, long macs, int threads, out int tilesPerBlock, out int panelsPerBlock, out int panelBlocks)
     {
         int tiles = (m + 7) / 8;
-        if (threads <= 1)
+        // Waking a worker costs a few microseconds; work smaller than that runs on the caller alone.
+        if (threads <= 1 || macs < MinParallelMacs)
         {
             tilesPerBlock = tiles;
             panelsPerBlock = panels;
