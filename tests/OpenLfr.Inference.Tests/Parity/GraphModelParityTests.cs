@@ -34,6 +34,10 @@ public sealed class GraphModelParityTests
     public void Faceboxes_heads_match_tfjs_at_an_odd_size() =>
         Check("faceboxes", [1, 333, 517, 3], FaceboxesHeads, intInput: true);
 
+    [RequiresTfjsFact("faceboxes")]
+    public void Faceboxes_heads_match_tfjs_at_1920x1088() =>
+        Check("faceboxes", [1, 1088, 1920, 3], FaceboxesHeads, intInput: true, seed: 3);
+
     [RequiresTfjsFact("faceres")]
     public void Faceres_descriptor_matches_tfjs() =>
         Check("faceres", [1, 224, 224, 3], ["global_pooling/Mean", "gender_pred/Sigmoid", "age_pred/Softmax"], 0, 1, cosine: 0.99999);
