@@ -7,7 +7,7 @@ namespace OpenLfr.Core.Live;
 public sealed record LivePipelineOptions
 {
     /// <summary>Cosine similarity at or above which a track's pooled evidence raises a possible-match alert.</summary>
-    public float Threshold { get; init; } = 0.5f;
+    public float Threshold { get; init; } = LiveDefaults.Threshold;
 
     /// <summary>The watched area in detect-frame pixels; null = the whole frame.</summary>
     public RegionOfInterest? RegionOfInterest { get; init; }

@@ -14,7 +14,7 @@ public sealed class CameraCapture : IAsyncDisposable
     {
         camera.Validate();
         Camera = camera;
-        Frames = new FramePool(camera.Width, camera.Height, camera.PoolSize);
+        Frames = new FramePool(camera.Width, camera.Height, camera.PoolSize, lossless: camera.Kind == CameraSourceKind.File && !camera.RealTime && camera.Lossless);
         Stats = new CameraStats(camera.Name) { DroppedSource = () => Frames.Dropped };
         Log = new BoundedLog();
         _watchdog = new CaptureWatchdog(camera, Frames, Stats, Log);
