@@ -123,7 +123,7 @@ public sealed class LivePipeline
         var crop = JpegEncoder.Encode(evidence.BestCrop!);
         var thumbnail = JpegEncoder.Encode(FrameThumbnail.Make(frame.Image, faces[index].Box, faces.Select(f => f.Box)));
         var latency = (Stopwatch.GetTimestamp() - frame.ArrivedTicks) * 1000.0 / Stopwatch.Frequency;
-        var alert = new PossibleMatchAlert(_capture.Camera.Name, track.Id, hit.SubjectId, hit.ImageId, hit.Score, evidence.FirstSeen,
+        var alert = new PossibleMatchAlert(_capture.Camera.Name, track.Id, hit.SubjectId, hit.ImageId, faces[index].Box, hit.Score, evidence.FirstSeen,
             frame.StreamTime, frame.ArrivedAt, DateTimeOffset.UtcNow, Math.Round(latency, 1), crop, thumbnail);
         Stats.Alerted(latency);
         _logger.LogInformation("Camera {Camera}: possible match on track {Track} for subject {Subject} (score {Score:0.000})", alert.Camera, alert.TrackId, alert.SubjectId, alert.Score);
