@@ -110,7 +110,7 @@ public sealed class LivePipeline
         {
             var track = update.Assigned[i];
             var evidence = _evidence[track.Id];
-            if (track.State != TrackState.Confirmed || !evidence.Dirty || evidence.Pooled is not { } pooled) continue;
+            if (track.State != TrackState.Confirmed || !evidence.Dirty || evidence.SampleCount < _options.MinSamplesForAlert || evidence.Pooled is not { } pooled) continue;
             evidence.Dirty = false;
             var hit = _matcher.Best(pooled);
             if (hit is null || hit.Score < _options.Threshold || !evidence.AlertedSubjects.Add(hit.SubjectId)) continue;
