@@ -46,7 +46,7 @@ public sealed class LivePipeline
     /// <summary>Starts the capture if needed and processes frames until the stream ends or <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (!_capture.IsCompleted) try { _capture.Start(); } catch (InvalidOperationException) { /* already started */ }
+        if (!_capture.IsStarted) _capture.Start();
         _logger.LogInformation("Camera {Camera}: live identification started (roi {Roi}, threshold {Threshold})", _capture.Camera.Name, Roi, _options.Threshold);
         try
         {
