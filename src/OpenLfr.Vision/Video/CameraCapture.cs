@@ -14,7 +14,7 @@ public sealed class CameraCapture : IAsyncDisposable
     {
         camera.Validate();
         Camera = camera;
-        Frames = new FramePool(camera.Width, camera.Height, camera.PoolSize);
+        Frames = new FramePool(camera.Width, camera.Height, camera.PoolSize, lossless: camera.Kind == CameraSourceKind.File && !camera.RealTime && camera.Lossless);
         Stats = new CameraStats(camera.Name) { DroppedSource = () => Frames.Dropped };
         Log = new BoundedLog();
         _watchdog = new CaptureWatchdog(camera, Frames, Stats, Log);
@@ -29,6 +29,9 @@ public sealed class CameraCapture : IAsyncDisposable
 
     /// <summary>Why a file source produced nothing (ffmpeg's message), once the stream completed; otherwise null.</summary>
     public string? Error => _watchdog.Error;
+
+    /// <summary>True once <see cref="Start"/> was called.</summary>
+    public bool IsStarted => _run is not null;
 
     public void Start()
     {

@@ -25,6 +25,12 @@ public sealed record CameraOptions
     /// <summary>For files: read at the file's native rate (-re) as if it were live. Without it a file is read as fast as possible.</summary>
     public bool RealTime { get; init; }
 
+    /// <summary>
+    /// For files read without <see cref="RealTime"/>: process every frame in order instead of dropping
+    /// (offline evaluation). Live sources always drop when behind.
+    /// </summary>
+    public bool Lossless { get; init; }
+
     /// <summary>For RTSP: "tcp" (default, reliable) or "udp".</summary>
     public string RtspTransport { get; init; } = "tcp";
 

@@ -18,8 +18,13 @@ public sealed class FramePool
     private bool _completed;
 
     /// <param name="capacity">Number of buffers (>= 3: one writing, one processing, one waiting).</param>
-    public FramePool(int width, int height, int capacity)
+    /// <param name="lossless">
+    /// Offline mode (a file read as fast as possible for evaluation): never drop; the writer waits for a
+    /// free buffer and the consumer takes frames in order.
+    /// </param>
+    public FramePool(int width, int height, int capacity, bool lossless = false)
     {
+        Lossless = lossless;
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 3);
         Width = width;
         Height = height;
@@ -30,6 +35,7 @@ public sealed class FramePool
     public int Width { get; }
     public int Height { get; }
     public int Capacity { get; }
+    public bool Lossless { get; }
 
     /// <summary>Frames published but replaced by newer ones before the consumer took them.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -43,7 +49,7 @@ public sealed class FramePool
         lock (_gate)
         {
             if (_free.Count > 0) return _free.Pop();
-            if (_ready.Count > 0)
+            if (_ready.Count > 0 && !Lossless)
             {
                 var oldest = _ready.First!.Value;
                 _ready.RemoveFirst();
@@ -98,6 +104,12 @@ public sealed class FramePool
                         return null;
                     }
                     continue;
+                }
+                if (Lossless)
+                {
+                    var next = _ready.First!.Value;
+                    _ready.RemoveFirst();
+                    return next;
                 }
                 var newest = _ready.Last!.Value;
                 _ready.RemoveLast();

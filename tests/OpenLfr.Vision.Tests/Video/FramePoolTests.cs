@@ -71,3 +71,25 @@ public class FramePoolTests
         Assert.NotNull(pool.RentForWrite());
     }
 }
+
+public class LosslessFramePoolTests
+{
+    [Fact]
+    public async Task Lossless_pool_delivers_every_frame_in_order_and_makes_the_writer_wait()
+    {
+        var pool = new FramePool(4, 4, 3, lossless: true);
+        for (byte i = 1; i <= 3; i++)
+        {
+            var f = pool.RentForWrite()!;
+            f.Image.Pixels[0] = i;
+            pool.Publish(f);
+        }
+        Assert.Null(pool.RentForWrite());
+        for (byte i = 1; i <= 3; i++)
+        {
+            using var f = await pool.TakeNewestAsync(TimeSpan.FromSeconds(1));
+            Assert.Equal(i, f!.Image.Pixels[0]);
+        }
+        Assert.Equal(0, pool.Dropped);
+    }
+}
