@@ -4,4 +4,6 @@ using OpenLfr.Cli.Commands;
 // `lfr`: each feature contributes its command from Commands/; this file only composes them.
 var root = new RootCommand("OpenLFR: governed live facial recognition. Every alert is a possible match for a person to review.");
 root.Subcommands.Add(ModelsCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(AuditCommand.Create());
 return await root.Parse(args).InvokeAsync();

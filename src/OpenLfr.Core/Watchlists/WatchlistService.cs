@@ -117,12 +117,13 @@ public sealed class WatchlistService(
         if (provenance.DateTaken is null) errors.Add("dateTaken", "dateTaken is required (the most recent suitable image must be used).");
         else if (provenance.DateTaken > today) errors.Add("dateTaken", "dateTaken is in the future.");
         if (images.Count == 0) errors.Add("files", "No image files were uploaded.");
+        var tooLarge = images.FirstOrDefault(i => i.Data.Length > Policy.MaxImageBytes);
+        if (tooLarge is not null)
+            throw new DomainException(DomainErrorKind.PayloadTooLarge, "Image too large.", $"{tooLarge.FileName} is {tooLarge.Data.Length} bytes; the limit is {Policy.MaxImageBytes} bytes per image.");
         var formats = new string?[images.Count];
         for (var i = 0; i < images.Count; i++)
         {
-            if (images[i].Data.Length > Policy.MaxImageBytes)
-                errors.Add("files", $"{images[i].FileName} is {images[i].Data.Length} bytes; the limit is {Policy.MaxImageBytes}.");
-            else if ((formats[i] = ImageFormat.Sniff(images[i].Data.Span)) is null)
+            if ((formats[i] = ImageFormat.Sniff(images[i].Data.Span)) is null)
                 errors.Add("files", $"{images[i].FileName} is not a JPEG or PNG image.");
         }
         errors.ThrowIfAny();
