@@ -6,4 +6,7 @@ var root = new RootCommand("OpenLFR: governed live facial recognition. Every ale
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(WatchCommand.Create());
 return await root.Parse(args).InvokeAsync();
