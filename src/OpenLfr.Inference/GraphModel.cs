@@ -25,6 +25,9 @@ public sealed class GraphModel : IDisposable
     public static GraphModel Load(string modelJsonPath, InferenceOptions? options = null) =>
         new(TfjsGraphLoader.Load(modelJsonPath), options ?? new InferenceOptions());
 
+    /// <summary>A graph built in code (face-api networks) rather than read from model.json.</summary>
+    internal static GraphModel FromGraph(GraphDef graph, InferenceOptions? options) => new(graph, options ?? new InferenceOptions());
+
     /// <summary>The model.json this model was loaded from.</summary>
     public string SourcePath => _graph.SourcePath;
     public IReadOnlyList<string> InputNames => _graph.Inputs;

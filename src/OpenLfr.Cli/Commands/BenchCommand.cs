@@ -7,8 +7,9 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Measure speed: kernels (compute kernels per layer), matcher (1:N search).");
+        var command = new Command("bench", "Measure speed: kernels (compute kernels per layer), engine (whole models), matcher (1:N search).");
         command.Subcommands.Add(BenchKernelsCommand.Create());
+        command.Subcommands.Add(BenchEngineCommand.Create());
         command.Subcommands.Add(BenchMatcherCommand.Create());
         return command;
     }
