@@ -5,4 +5,5 @@ using OpenLfr.Cli.Commands;
 var root = new RootCommand("OpenLFR: governed live facial recognition. Every alert is a possible match for a person to review.");
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(DetectCommand.Create());
 return await root.Parse(args).InvokeAsync();
