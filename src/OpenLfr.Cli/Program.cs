@@ -10,4 +10,8 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(WatchCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(DetectCommand.Create());
+root.Subcommands.Add(EmbedCommand.Create());
+root.Subcommands.Add(CompareCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
 return await root.Parse(args).InvokeAsync();

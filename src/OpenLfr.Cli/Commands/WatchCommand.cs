@@ -24,10 +24,11 @@ internal static class WatchCommand
         var fps = new Option<double>("--fps") { Description = "Detect frames per second.", DefaultValueFactory = _ => 10 };
         var embedder = new Option<string>("--embedder") { Description = "Embedding model (mobilefacenet, mobileface, faceres, faceres-deep).", DefaultValueFactory = _ => LiveDefaults.Embedder };
         var camera = new Option<string>("--camera") { Description = "Camera name shown in alerts.", DefaultValueFactory = _ => "camera-1" };
+        var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: until the file ends or Ctrl+C)." };
         var fast = new Option<bool>("--fast") { Description = "Read a file as fast as possible, every frame in order (offline evaluation), instead of at its real-time rate." };
 
         var command = new Command("watch", "Watch a camera or video file for possible matches against a watchlist folder (standalone, no server).");
-        foreach (var o in new Option[] { source, watchlist, threshold, roi, json, size, fps, embedder, camera, fast }) command.Options.Add(o);
+        foreach (var o in new Option[] { source, watchlist, threshold, roi, json, size, fps, embedder, camera, duration, fast }) command.Options.Add(o);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var asJson = parse.GetValue(json);
@@ -54,20 +55,20 @@ internal static class WatchCommand
                 var capture = new CameraCapture(cameraOptions);
                 var pipeline = new LivePipeline(capture, analyzer, gallery, new ConsoleAlertSink(asJson), options);
                 using var service = new LivePipelineService([pipeline]);
-                await service.StartAsync(cancellationToken);
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                if (parse.GetValue(duration) is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
+                await service.StartAsync(stop.Token);
                 try
                 {
-                    await service.ExecuteTask!.WaitAsync(cancellationToken);
+                    await service.ExecuteTask!.WaitAsync(stop.Token);
                 }
                 catch (OperationCanceledException)
                 {
                 }
-                finally
-                {
-                    await service.StopAsync(CancellationToken.None);
-                    await capture.DisposeAsync();
-                }
+                // Stats first: on Ctrl+C the process may be ended before a frame in progress finishes.
                 PrintStats(pipeline, asJson);
+                await service.StopAsync(CancellationToken.None);
+                await capture.DisposeAsync();
                 if (capture.Error is { } error)
                 {
                     Console.Error.WriteLine($"watch: {error}");
