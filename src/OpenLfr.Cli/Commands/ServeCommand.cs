@@ -12,10 +12,12 @@ internal static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default http://localhost:5000)." };
         var db = new Option<string?>("--db") { Description = "Database: a SQLite file path / 'Data Source=...', or a PostgreSQL connection string 'Host=...;Database=...;Username=...;Password=...'. Default: SQLite at $OPENLFR_DATA/openlfr.db ($OPENLFR_DATA defaults to ./.data)." };
         var keyFile = new Option<string?>("--key-file") { Description = "File with the biometric data key (base64 of 32 bytes). Or set OPENLFR_DATA_KEY. With the default database a key file is created in the data directory on first run." };
+        var noCameras = new Option<bool>("--no-camera-workers") { Description = "Do not process cameras in this process (a web-only node); another node runs the camera workers. Same as CameraWorkers:Enabled=false." };
         var command = new Command("serve", "Run the OpenLFR server: governed deployments, watchlists, alerts, retention and audit. First run creates the administrator (password from OPENLFR_ADMIN_PASSWORD, else printed once).");
         command.Options.Add(urls);
         command.Options.Add(db);
         command.Options.Add(keyFile);
+        command.Options.Add(noCameras);
         command.SetAction(async (parse, ct) =>
         {
             var args = new List<string>();
@@ -23,6 +25,7 @@ internal static class ServeCommand
             Add("urls", parse.GetValue(urls));
             Add("db", parse.GetValue(db));
             Add("key-file", parse.GetValue(keyFile));
+            if (parse.GetValue(noCameras)) Add("CameraWorkers:Enabled", "false");
             try
             {
                 var app = LfrServerHost.Build(args.ToArray());

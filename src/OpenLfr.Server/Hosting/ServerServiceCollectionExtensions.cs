@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using OpenLfr.Core;
+using OpenLfr.Core.CameraWorkers;
 using OpenLfr.Core.Persistence;
 using OpenLfr.Server.Auth;
 using OpenLfr.Server.Errors;
@@ -15,6 +16,8 @@ public static class ServerServiceCollectionExtensions
     {
         services.AddHostedService<DatabaseInitializer>();
         services.AddLfrPersistence(settings.Database);
+        // Live processing: camera workers (CameraWorkers:Enabled=false for a web-only node) and enrolment with the live embedder.
+        services.AddOpenLfrCameraWorkers(configuration);
         services.AddOpenLfrCore(configuration);
         services.AddOpenLfrAuth();
         services.AddOpenLfrErrors();
