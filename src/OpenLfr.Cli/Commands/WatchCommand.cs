@@ -47,6 +47,8 @@ internal static class WatchCommand
                     Threshold = parse.GetValue(threshold),
                     RegionOfInterest = parse.GetValue(roi) is { } r ? RegionOfInterest.Parse(r) : null,
                 };
+                if (!Directory.Exists(parse.GetValue(watchlist)))
+                    throw new DirectoryNotFoundException($"Watchlist folder {parse.GetValue(watchlist)} does not exist; give a folder with one sub-folder of photos per subject.");
                 using var analyzer = VisionLiveFaceAnalyzer.Load(parse.GetValue(embedder)!);
                 using var gallery = FolderWatchlist.Load(parse.GetValue(watchlist)!, analyzer);
                 foreach (var p in gallery.Problems) Console.Error.WriteLine($"watchlist: {p}");
@@ -98,6 +100,8 @@ internal static class WatchCommand
             ["faces_detected"] = pipeline.Stats.FacesDetected,
             ["embeddings"] = pipeline.Stats.Embeddings,
             ["alerts"] = pipeline.Stats.Alerts,
+            ["detect_ms_mean"] = pipeline.Stats.DetectMsMean,
+            ["embed_ms_mean"] = pipeline.Stats.EmbedMsMean,
             ["latency_ms_p50"] = pipeline.Stats.LatencyPercentile(50),
             ["latency_ms_p95"] = pipeline.Stats.LatencyPercentile(95),
         };

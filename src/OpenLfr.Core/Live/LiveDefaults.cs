@@ -6,5 +6,5 @@ public static class LiveDefaults
     public const string Embedder = "mobileface";
 
     /// <summary>Cosine similarity of pooled track evidence to a watchlist photo for a possible match.</summary>
-    public const float Threshold = 0.3f;
+    public const float Threshold = 0.35f;
 }

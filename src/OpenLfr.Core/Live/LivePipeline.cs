@@ -77,7 +77,9 @@ public sealed class LivePipeline
     private async Task ProcessAsync(VideoFrame frame, CancellationToken cancellationToken)
     {
         var image = frame.Image;
+        var started = Stopwatch.GetTimestamp();
         var faces = _analyzer.Detect(image, Roi).Where(f => Roi.Contains(f.Box.CenterX, f.Box.CenterY)).ToList();
+        Stats.Detected(Stopwatch.GetTimestamp() - started);
         Stats.AddFaces(faces.Count);
         var update = _tracker.Update(faces.Select(f => new TrackerDetection(new TrackBox(f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height), f.Score)).ToList(), frame.StreamTime);
         foreach (var ended in update.Ended) Forget(ended.Id);
@@ -96,7 +98,9 @@ public sealed class LivePipeline
         }
         if (toEmbed.Count > 0)
         {
+            started = Stopwatch.GetTimestamp();
             var vectors = _analyzer.Embed(image, toEmbed.Select(i => faces[i]).ToList());
+            Stats.Embedded(Stopwatch.GetTimestamp() - started);
             Stats.AddEmbeddings(vectors.Count);
             for (var k = 0; k < toEmbed.Count; k++)
                 _evidence[update.Assigned[toEmbed[k]].Id].Add(faces[toEmbed[k]].Quality, vectors[k], frame.StreamTime);

@@ -18,6 +18,23 @@ public sealed class LiveStats
     public long FacesDetected => Interlocked.Read(ref _facesDetected);
     public long Embeddings => Interlocked.Read(ref _embeddings);
 
+    private long _detectTicks;
+    private long _embedTicks;
+    private long _detectCalls;
+    private long _embedCalls;
+
+    /// <summary>Mean time of one frame's detection, in milliseconds.</summary>
+    public double DetectMsMean => Mean(_detectTicks, _detectCalls);
+
+    /// <summary>Mean time of one frame's landmark + embedding batch, in milliseconds.</summary>
+    public double EmbedMsMean => Mean(_embedTicks, _embedCalls);
+
+    internal void Detected(long ticks) { Interlocked.Add(ref _detectTicks, ticks); Interlocked.Increment(ref _detectCalls); }
+    internal void Embedded(long ticks) { Interlocked.Add(ref _embedTicks, ticks); Interlocked.Increment(ref _embedCalls); }
+
+    private static double Mean(long ticks, long calls) =>
+        calls == 0 ? 0 : Math.Round(ticks * 1000.0 / System.Diagnostics.Stopwatch.Frequency / calls, 1);
+
     internal void SetTracks(long confirmed) => Interlocked.Exchange(ref _tracks, confirmed);
     internal void AddFaces(int n) => Interlocked.Add(ref _facesDetected, n);
     internal void AddEmbeddings(int n) => Interlocked.Add(ref _embeddings, n);

@@ -12,6 +12,7 @@ public class MatMulKernelTests
         { 8, 37, 64, true },
         { 13, 16, 100, false },
         { 2, 130, 17, true },
+        { 11, 1100, 70, false },
     };
 
     [Theory]

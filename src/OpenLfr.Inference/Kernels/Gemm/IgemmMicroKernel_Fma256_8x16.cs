@@ -136,43 +136,36 @@ internal static unsafe class IgemmMicroKernel_Fma256_8x16
         }
         else
         {
-            float* tile = stackalloc float[NR];
-            Store<TCols>(c00, c01, s0, s1, hi, tile);
-            new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 0 * ldc, nc));
+            var m0 = Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(nc)).AsSingle();
+            var m1 = Vector256.LessThan(Vector256<int>.Indices + Vector256.Create(8), Vector256.Create(nc)).AsSingle();
+            MaskedStore<TCols>(c00, c01, s0, s1, hi, m0, m1, c + 0 * ldc);
             if (TRows.Count > 1)
             {
-                Store<TCols>(c10, c11, s0, s1, hi, tile);
-                new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 1 * ldc, nc));
+                MaskedStore<TCols>(c10, c11, s0, s1, hi, m0, m1, c + 1 * ldc);
             }
             if (TRows.Count > 2)
             {
-                Store<TCols>(c20, c21, s0, s1, hi, tile);
-                new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 2 * ldc, nc));
+                MaskedStore<TCols>(c20, c21, s0, s1, hi, m0, m1, c + 2 * ldc);
             }
             if (TRows.Count > 3)
             {
-                Store<TCols>(c30, c31, s0, s1, hi, tile);
-                new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 3 * ldc, nc));
+                MaskedStore<TCols>(c30, c31, s0, s1, hi, m0, m1, c + 3 * ldc);
             }
             if (TRows.Count > 4)
             {
-                Store<TCols>(c40, c41, s0, s1, hi, tile);
-                new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 4 * ldc, nc));
+                MaskedStore<TCols>(c40, c41, s0, s1, hi, m0, m1, c + 4 * ldc);
             }
             if (TRows.Count > 5)
             {
-                Store<TCols>(c50, c51, s0, s1, hi, tile);
-                new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 5 * ldc, nc));
+                MaskedStore<TCols>(c50, c51, s0, s1, hi, m0, m1, c + 5 * ldc);
             }
             if (TRows.Count > 6)
             {
-                Store<TCols>(c60, c61, s0, s1, hi, tile);
-                new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 6 * ldc, nc));
+                MaskedStore<TCols>(c60, c61, s0, s1, hi, m0, m1, c + 6 * ldc);
             }
             if (TRows.Count > 7)
             {
-                Store<TCols>(c70, c71, s0, s1, hi, tile);
-                new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 7 * ldc, nc));
+                MaskedStore<TCols>(c70, c71, s0, s1, hi, m0, m1, c + 7 * ldc);
             }
         }
     }
@@ -185,5 +178,15 @@ internal static unsafe class IgemmMicroKernel_Fma256_8x16
         var zero = Vector256<float>.Zero;
         Vector256.Min(Fma.MultiplyAdd(s0, Vector256.Min(x0, zero), Vector256.Max(x0, zero)), hi).Store(c);
         if (TCols.Count > 1) Vector256.Min(Fma.MultiplyAdd(s1, Vector256.Min(x1, zero), Vector256.Max(x1, zero)), hi).Store(c + 8);
+    }
+
+    /// <summary>The same for a partial panel: lanes at or beyond nc are masked off (and cannot fault past the buffer end).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MaskedStore<TCols>(Vector256<float> x0, Vector256<float> x1, Vector256<float> s0, Vector256<float> s1, Vector256<float> hi, Vector256<float> m0, Vector256<float> m1, float* c)
+        where TCols : struct, IGemmCols
+    {
+        var zero = Vector256<float>.Zero;
+        Avx.MaskStore(c, m0, Vector256.Min(Fma.MultiplyAdd(s0, Vector256.Min(x0, zero), Vector256.Max(x0, zero)), hi));
+        if (TCols.Count > 1) Avx.MaskStore(c + 8, m1, Vector256.Min(Fma.MultiplyAdd(s1, Vector256.Min(x1, zero), Vector256.Max(x1, zero)), hi));
     }
 }

@@ -22,7 +22,7 @@ internal sealed unsafe class MatMulIgemm : MatMulKernel
         public float Upper;
         public KernelIsa Isa;
         public int M, K, N, NR, PanelStride, PanelCount, TileCount;
-        public int TilesPerBlock, PanelsPerBlock, PanelBlocks;
+        public int PanelsPerChunk, TilesPerBlock, PanelsPerBlock, PanelBlocks;
     }
 
     public override void Run(ReadOnlySpan<float> input, int m, Span<float> output, Parallelism parallelism)
@@ -44,6 +44,7 @@ internal sealed unsafe class MatMulIgemm : MatMulKernel
                 NR = _weights.NR,
                 PanelStride = _weights.PanelStride,
                 PanelCount = _weights.Panels,
+                PanelsPerChunk = _weights.PanelsPerChunk,
                 TileCount = (m + 7) / 8,
             };
             int items = IgemmSchedule.Plan(m, s.PanelCount, parallelism.Threads, out s.TilesPerBlock, out s.PanelsPerBlock, out s.PanelBlocks);
@@ -58,12 +59,14 @@ internal sealed unsafe class MatMulIgemm : MatMulKernel
         int tileBlock = item / s.PanelBlocks, panelBlock = item % s.PanelBlocks;
         int tileEnd = Math.Min(s.TileCount, (tileBlock + 1) * s.TilesPerBlock);
         int p0 = panelBlock * s.PanelsPerBlock, p1 = Math.Min(s.PanelCount, p0 + s.PanelsPerBlock);
+        // Panels in L2-sized chunks: each chunk of weights is read from memory once per work item, not once per tile.
+        for (int pc = p0; pc < p1; pc += s.PanelsPerChunk)
         for (int tile = tileBlock * s.TilesPerBlock; tile < tileEnd; tile++)
         {
             int m0 = tile * 8, rows = Math.Min(8, s.M - m0);
             for (int r = 0; r < rows; r++) a[r] = s.Input + (long)(m0 + r) * s.K;
             float* c = s.Output + (long)m0 * s.N;
-            for (int p = p0; p < p1; p++)
+            for (int p = pc, pcEnd = Math.Min(p1, pc + s.PanelsPerChunk); p < pcEnd; p++)
             {
                 int nc = Math.Min(s.NR, s.N - p * s.NR);
                 IgemmTile.Run(s.Isa, rows, nc, 1, s.K, a, s.Panels + (long)p * s.PanelStride, c + p * s.NR, s.N, s.Slopes + p * s.NR, s.Upper);

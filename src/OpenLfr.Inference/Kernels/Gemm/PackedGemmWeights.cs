@@ -43,6 +43,9 @@ internal sealed unsafe class PackedGemmWeights
     /// <summary>Floats per panel: NR biases plus K * NR weights.</summary>
     public int PanelStride { get; }
     public float Upper { get; }
+
+    /// <summary>Panels that together fit a share of L2 (256 KiB): the unit of N-blocking for large weights.</summary>
+    public int PanelsPerChunk => Math.Max(1, 256 * 1024 / (PanelStride * sizeof(float)));
     public float[] Data { get; }
     public float[] Slopes { get; }
 
