@@ -63,6 +63,18 @@ public sealed class GraphModel : IDisposable
         return Run(new Dictionary<string, Tensor> { [_graph.Inputs[0]] = input }, [name])[name];
     }
 
+    /// <summary>
+    /// Per-step wall time summed over runs since profiling was switched on for these outputs, slowest first
+    /// (a diagnostic for benchmarks; costs a timestamp per step).
+    /// </summary>
+    public IReadOnlyList<(string Step, double Milliseconds)> ProfileSteps(IReadOnlyList<string>? outputs = null, bool enable = true)
+    {
+        var plan = Plan(outputs ?? _graph.Outputs);
+        plan.Profile = enable;
+        return plan.StepDescriptions.Zip(plan.StepMilliseconds.Length > 0 ? plan.StepMilliseconds : new double[plan.StepCount])
+            .OrderByDescending(p => p.Second).ToList();
+    }
+
     internal ExecutionPlan Plan(IReadOnlyList<string> outputs)
     {
         var key = string.Join("\n", outputs);

@@ -40,13 +40,14 @@ internal static class EngineBenchmarks
         new("faceapi-face_landmark_68", 112, 112, false, []),
     ];
 
-    public static Result Measure(ModelStore store, Case c, int batch, int threads, int runs, int warmup)
+    public static Result Measure(ModelStore store, Case c, int batch, int threads, int runs, int warmup, bool profile = false)
     {
         var path = store.Require(c.Model);
         var options = new InferenceOptions { Threads = threads };
         var input = RandomInput([batch, c.Height, c.Width, 3], c.Low, c.High);
         Func<long> run;
         IDisposable owner;
+        Action? profileReport = null;
         switch (c.Model)
         {
             case "faceapi-face_recognition":
@@ -61,6 +62,14 @@ internal static class EngineBenchmarks
                 var model = GraphModel.Load(path, options);
                 var feeds = new Dictionary<string, Tensor> { [model.InputNames[0]] = input };
                 (owner, run) = (model, () => { model.Run(feeds, c.Outputs); return model.LastRunMacs; });
+                if (profile) model.ProfileSteps(c.Outputs);
+                profileReport = () =>
+                {
+                    var steps = model.ProfileSteps(c.Outputs);
+                    var total = steps.Sum(s => s.Milliseconds);
+                    foreach (var (step, ms) in steps.Take(25))
+                        Console.WriteLine($"    {100 * ms / total,5:F1}%  {ms / (runs + warmup),8:F3} ms  {step}");
+                };
                 break;
         }
         using (owner)
@@ -75,6 +84,7 @@ internal static class EngineBenchmarks
                 times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             }
             Array.Sort(times);
+            if (profile) profileReport?.Invoke();
             var median = runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
             return new Result(c.Model, $"{c.Width}x{c.Height}", batch, threads, median, times[0], macs / (median * 1e6), macs);
         }

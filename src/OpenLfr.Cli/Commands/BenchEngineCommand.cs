@@ -17,6 +17,7 @@ internal static class BenchEngineCommand
         var threads = new Option<int[]>("--threads") { Description = "Thread counts (default: 1 and 2).", AllowMultipleArgumentsPerToken = true };
         var batch = new Option<int[]>("--batch") { Description = "Batch sizes (default: 1 and 8; detectors run batch 1 unless asked).", AllowMultipleArgumentsPerToken = true };
         var runs = new Option<int>("--runs") { Description = "Timed runs per case (at least 20).", DefaultValueFactory = _ => 20 };
+        var profile = new Option<bool>("--profile") { Description = "Print the slowest steps of each graph model (diagnostic)." };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the results as a JSON array to this file." };
         var command = new Command("engine", "Measure whole-model latency and GMAC/s on the managed engine.");
         command.Options.Add(model);
@@ -24,6 +25,7 @@ internal static class BenchEngineCommand
         command.Options.Add(batch);
         command.Options.Add(runs);
         command.Options.Add(json);
+        command.Options.Add(profile);
         command.SetAction(parse =>
         {
             var names = parse.GetValue(model) is { Length: > 0 } m ? m : EngineBenchmarks.Cases.Select(c => c.Model).ToArray();
@@ -48,7 +50,7 @@ internal static class BenchEngineCommand
                         EngineBenchmarks.Result r;
                         try
                         {
-                            r = EngineBenchmarks.Measure(store, c, b, n, runCount, warmup: 3);
+                            r = EngineBenchmarks.Measure(store, c, b, n, runCount, warmup: 3, parse.GetValue(profile));
                         }
                         catch (ModelException e)
                         {
