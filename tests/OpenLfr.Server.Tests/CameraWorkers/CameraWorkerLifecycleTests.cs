@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using OpenLfr.Core.Cameras;
 using OpenLfr.Core.CameraWorkers;
 using OpenLfr.Core.Deployments;
+using OpenLfr.Core.Enrolment;
 using OpenLfr.Core.Live;
 using OpenLfr.Server.Tests.Infrastructure;
 using OpenLfr.Testing;
+using OpenLfr.Vision.Pipeline;
 using OpenLfr.Vision.Simulation;
 using Xunit.Abstractions;
 
@@ -39,11 +41,12 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
         using var stream = new LoopbackStreamServer(sim.Truth.Video);
         stream.Start();
 
-        using var enrolment = new LiveFaceEnrolmentAnalyzer(LiveDefaults.Embedder);
+        var threshold = Math.Round((double)LiveDefaults.Threshold, 4); // 0.35f widened is 0.3499999...
+        using var enrolment = new VisionFaceEnrolmentAnalyzer(new FaceAnalyzerOptions { Embedder = LiveDefaults.Embedder });
         using var factory = new LfrFactory(DatabaseKind.Sqlite, new Dictionary<string, string?>
         {
             // The live pipeline's calibrated threshold (cosine of pooled track evidence); policy must allow it.
-            ["Policy:MinimumThreshold"] = LiveDefaults.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Policy:MinimumThreshold"] = threshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CameraWorkers:PollInterval"] = Poll.ToString(),
             ["CameraWorkers:Width"] = "640", ["CameraWorkers:Height"] = "360", ["CameraWorkers:Fps"] = "5",
             ["CameraWorkers:DetectScale"] = "1", ["CameraWorkers:StallTimeout"] = "00:00:03",
@@ -64,12 +67,19 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
             Assert.All(verdicts, v => Assert.True(v.GetProperty("accepted").GetBoolean(), v.ToString()));
         }
         Assert.Equal(watchlisted, subjects.Values.ToHashSet());
+        // A decoy on the watchlist who never walks past: any alert for them is a false alert.
+        var shown = sim.Truth.People.Select(p => p.Identity).ToHashSet();
+        var decoyFolder = Directory.GetDirectories(SharedData.PathOf("datasets/lfw")).Order(StringComparer.Ordinal).First(d => !shown.Contains(Path.GetFileName(d)));
+        var decoyId = await s.AddSubjectAsync(watchlistId, Path.GetFileName(decoyFolder));
+        subjects[decoyId] = Path.GetFileName(decoyFolder);
+        var decoyFile = Directory.GetFiles(decoyFolder).Order(StringComparer.Ordinal).First();
+        await s.EnrolAsync(watchlistId, decoyId, (Path.GetFileName(decoyFile), File.ReadAllBytes(decoyFile)));
 
         var camera = await s.Admin.PostAsync<JsonElement>("/api/cameras", new { name = "loopback", source = stream.Url }, HttpStatusCode.Created);
         var cameraId = camera.GetProperty("id").GetGuid();
         var start = s.Now.AddHours(1);
         var deployment = await s.Officer.PostAsync<DeploymentView>("/api/deployments",
-            s.DeploymentBody(watchlistId, start, TimeSpan.FromHours(2), threshold: LiveDefaults.Threshold, camera: cameraId), HttpStatusCode.Created);
+            s.DeploymentBody(watchlistId, start, TimeSpan.FromHours(2), threshold: threshold, camera: cameraId), HttpStatusCode.Created);
 
         // Inside the window but not authorised, then authorised but not active: the camera is not opened.
         factory.Clock.Set(start.AddMinutes(5));
@@ -98,10 +108,10 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
         var stored = await db.Deployments.AsNoTracking().SingleAsync(d => d.Id == deployment.Id);
         output.WriteLine($"faces seen {stored.FacesSeen}, alerts {stored.AlertsRaised}, people in the video {sim.Truth.People.Count}");
 
-        // Alerts for exactly the watchlisted people, at most a couple each (a person is one track, sometimes two).
+        // Alerts for exactly the watchlisted people who walked past (none for the decoy or the others), at most a couple each (a person is one track, sometimes two).
         Assert.Equal(watchlisted, alerts.Select(a => subjects[a.SubjectId]).ToHashSet());
         Assert.All(alerts.GroupBy(a => a.SubjectId), g => Assert.True(g.Count() <= 2, $"{g.Count()} alerts for {subjects[g.Key]}"));
-        Assert.All(alerts, a => Assert.True(a.Score >= LiveDefaults.Threshold && a.EncryptedProbeCrop!.Length > 100 && a.EncryptedFrameThumbnail!.Length > 100));
+        Assert.All(alerts, a => Assert.True(a.Score >= threshold && a.EncryptedProbeCrop!.Length > 100 && a.EncryptedFrameThumbnail!.Length > 100));
         Assert.Equal(alerts.Count, stored.AlertsRaised);
         // Faces seen: every person who walked past is at least one track; fragmentation stays small.
         Assert.InRange(stored.FacesSeen, sim.Truth.People.Count, 3L * sim.Truth.People.Count);
