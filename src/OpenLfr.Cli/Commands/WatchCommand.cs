@@ -138,6 +138,7 @@ internal static class WatchCommand
                     ["score"] = Math.Round(a.Score, 4),
                     ["frame_time"] = Math.Round(a.FrameTime, 3),
                     ["latency_ms"] = a.LatencyMs,
+                    ["box"] = new[] { MathF.Round(a.FaceBox.X), MathF.Round(a.FaceBox.Y), MathF.Round(a.FaceBox.Width), MathF.Round(a.FaceBox.Height) },
                 }));
             }
             else

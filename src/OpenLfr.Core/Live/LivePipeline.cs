@@ -46,7 +46,7 @@ public sealed class LivePipeline
     /// <summary>Starts the capture if needed and processes frames until the stream ends or <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (!_capture.IsCompleted) try { _capture.Start(); } catch (InvalidOperationException) { /* already started */ }
+        if (!_capture.IsStarted) _capture.Start();
         _logger.LogInformation("Camera {Camera}: live identification started (roi {Roi}, threshold {Threshold})", _capture.Camera.Name, Roi, _options.Threshold);
         try
         {
@@ -110,7 +110,7 @@ public sealed class LivePipeline
         {
             var track = update.Assigned[i];
             var evidence = _evidence[track.Id];
-            if (track.State != TrackState.Confirmed || !evidence.Dirty || evidence.Pooled is not { } pooled) continue;
+            if (track.State != TrackState.Confirmed || !evidence.Dirty || evidence.SampleCount < _options.MinSamplesForAlert || evidence.Pooled is not { } pooled) continue;
             evidence.Dirty = false;
             var hit = _matcher.Best(pooled);
             if (hit is null || hit.Score < _options.Threshold || !evidence.AlertedSubjects.Add(hit.SubjectId)) continue;
@@ -123,7 +123,7 @@ public sealed class LivePipeline
         var crop = JpegEncoder.Encode(evidence.BestCrop!);
         var thumbnail = JpegEncoder.Encode(FrameThumbnail.Make(frame.Image, faces[index].Box, faces.Select(f => f.Box)));
         var latency = (Stopwatch.GetTimestamp() - frame.ArrivedTicks) * 1000.0 / Stopwatch.Frequency;
-        var alert = new PossibleMatchAlert(_capture.Camera.Name, track.Id, hit.SubjectId, hit.ImageId, hit.Score, evidence.FirstSeen,
+        var alert = new PossibleMatchAlert(_capture.Camera.Name, track.Id, hit.SubjectId, hit.ImageId, faces[index].Box, hit.Score, evidence.FirstSeen,
             frame.StreamTime, frame.ArrivedAt, DateTimeOffset.UtcNow, Math.Round(latency, 1), crop, thumbnail);
         Stats.Alerted(latency);
         _logger.LogInformation("Camera {Camera}: possible match on track {Track} for subject {Subject} (score {Score:0.000})", alert.Camera, alert.TrackId, alert.SubjectId, alert.Score);

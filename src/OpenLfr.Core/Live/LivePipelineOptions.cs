@@ -15,6 +15,9 @@ public sealed record LivePipelineOptions
     /// <summary>Embeddings kept per track (its best frames by quality).</summary>
     public int SamplesPerTrack { get; init; } = 3;
 
+    /// <summary>Embeddings a track must have pooled before it may alert (one frame alone is noisier).</summary>
+    public int MinSamplesForAlert { get; init; } = 2;
+
     /// <summary>At most one embedding per track per this many seconds of stream time.</summary>
     public double MinSampleIntervalSeconds { get; init; } = 0.15;
 

@@ -8,6 +8,7 @@ namespace OpenLfr.Core.Live;
 /// <param name="TrackId">The track (one person's pass) that matched; unique per camera run.</param>
 /// <param name="SubjectId">The watchlist subject.</param>
 /// <param name="WatchlistImageId">The watchlist image that scored best.</param>
+/// <param name="FaceBox">Where the matched face is in the frame (detect-frame pixels).</param>
 /// <param name="Score">Cosine similarity of the pooled track evidence to that image (0..1 in practice).</param>
 /// <param name="FirstSeen">When the track was first detected (wall clock).</param>
 /// <param name="FrameTime">Stream position (seconds) of the frame that completed the evidence.</param>
@@ -21,6 +22,7 @@ public sealed record PossibleMatchAlert(
     long TrackId,
     string SubjectId,
     string WatchlistImageId,
+    OpenLfr.Vision.Detection.BoxF FaceBox,
     float Score,
     DateTimeOffset FirstSeen,
     double FrameTime,

@@ -199,8 +199,9 @@ public sealed class WatchlistService(
 
     internal static int AgeOn(DateOnly birth, DateOnly day)
     {
+        // Compare month and day, so someone born on 29 February comes of age on 1 March in common years.
         var age = day.Year - birth.Year;
-        if (day < birth.AddYears(age)) age--;
+        if (day.Month < birth.Month || (day.Month == birth.Month && day.Day < birth.Day)) age--;
         return age;
     }
 

@@ -47,7 +47,14 @@ public sealed record EmbedderSpec(
     /// <summary>FaceRes-deep: the same graph with another checkpoint.</summary>
     public static EmbedderSpec FaceResDeep { get; } = FaceRes with { Id = "faceres-deep", ModelName = "faceres-deep", DefaultThreshold = 0.80f };
 
-    public static IReadOnlyList<EmbedderSpec> All { get; } = [MobileFaceNet, MobileFace, FaceRes, FaceResDeep];
+    /// <summary>
+    /// face-api's dlib-style ResNet (128-d), 150x150, 0..255. face-api crops the 68-point box padded by 20%;
+    /// the equivalent zoom of the ArcFace template was chosen by measurement on an LFW subset.
+    /// </summary>
+    public static EmbedderSpec FaceApi { get; } = new("faceapi", "faceapi-face_recognition", null,
+        AlignmentTemplate.FromArcFace("faceapi-150", 150, 1.0f), 1, 0, "p1", 0.975f);
+
+    public static IReadOnlyList<EmbedderSpec> All { get; } = [MobileFaceNet, MobileFace, FaceRes, FaceResDeep, FaceApi];
 
     public static EmbedderSpec Get(string id) =>
         All.FirstOrDefault(s => s.Id == id)

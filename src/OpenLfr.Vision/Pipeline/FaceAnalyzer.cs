@@ -32,7 +32,7 @@ public sealed class FaceAnalyzer : IDisposable
         var inference = new InferenceOptions { Threads = options.Threads };
         var detector = FaceBoxesDetector.Load(store, inference);
         var landmarker = FaceMeshLandmarker.Load(store, inference);
-        var embedder = options.Embedder is null ? null : GraphEmbedder.Load(EmbedderSpec.Get(options.Embedder), store, inference);
+        var embedder = options.Embedder is null ? null : EmbedderFactory.Load(options.Embedder, store, inference);
         return new FaceAnalyzer(detector, landmarker, embedder, options);
     }
 

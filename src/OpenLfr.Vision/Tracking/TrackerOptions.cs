@@ -16,7 +16,7 @@ public sealed record TrackerOptions
     public float MinIou { get; init; } = 0.1f;
 
     /// <summary>...or when their centres are at most this many face sizes apart (fast motion, low fps).</summary>
-    public float MaxCenterDistance { get; init; } = 1.0f;
+    public float MaxCenterDistance { get; init; } = 1.5f;
 
     /// <summary>With embeddings on both sides, pairs less similar than this (cosine) are never matched.</summary>
     public float MinAppearanceSimilarity { get; init; } = 0.3f;

@@ -30,6 +30,9 @@ public sealed class CameraCapture : IAsyncDisposable
     /// <summary>Why a file source produced nothing (ffmpeg's message), once the stream completed; otherwise null.</summary>
     public string? Error => _watchdog.Error;
 
+    /// <summary>True once <see cref="Start"/> was called.</summary>
+    public bool IsStarted => _run is not null;
+
     public void Start()
     {
         if (_run is not null) throw new InvalidOperationException($"Camera '{Camera.Name}' is already started.");

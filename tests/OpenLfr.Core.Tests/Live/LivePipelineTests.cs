@@ -57,6 +57,15 @@ public class LivePipelineTests(ITestOutputHelper output)
         output.WriteLine($"frames in {s.FramesIn}, processed {s.FramesProcessed}, dropped {s.Dropped}, tracks {pipeline.Stats.Tracks}, embeddings {pipeline.Stats.Embeddings}");
         Assert.True(s.FramesProcessed >= 10, $"processed only {s.FramesProcessed} of {sim.Frames} frames; capture log: {capture.Log.Tail(10)}");
         Assert.All(alerts, a => Assert.Contains(a.SubjectId, watchlisted));
+        // Each alert is on the subject's own face: the truth box of that person at the alert's frame time overlaps the alerted face.
+        foreach (var a in alerts)
+        {
+            var person = sim.Truth.People.Single(p => p.Identity == a.SubjectId);
+            var near = person.Boxes.Where(b => Math.Abs(b[0] - a.FrameTime) < 0.06).ToList();
+            Assert.True(near.Count > 0, $"{a.SubjectId} is not in view at {a.FrameTime:0.00} s, yet track {a.TrackId} matched it");
+            var truthBox = new Vision.Detection.BoxF((float)near[0][1], (float)near[0][2], (float)near[0][3], (float)near[0][4]);
+            Assert.True(truthBox.IoU(a.FaceBox) > 0.2f, $"alert for {a.SubjectId} at {a.FrameTime:0.00} s is on another face (IoU {truthBox.IoU(a.FaceBox):0.00})");
+        }
         Assert.Equal(watchlisted, alerts.Select(a => a.SubjectId).ToHashSet());
         Assert.All(alerts, a => Assert.True(a.ProbeCropJpeg.Length > 100 && a.FrameThumbnailJpeg.Length > 100));
 
