@@ -7,4 +7,6 @@ public enum DomainErrorKind
     NotFound,
     Conflict,
     Forbidden,
+    /// <summary>An upload is larger than the policy allows (HTTP 413).</summary>
+    PayloadTooLarge,
 }

@@ -117,14 +117,22 @@ public sealed class WatchlistService(
         if (provenance.DateTaken is null) errors.Add("dateTaken", "dateTaken is required (the most recent suitable image must be used).");
         else if (provenance.DateTaken > today) errors.Add("dateTaken", "dateTaken is in the future.");
         if (images.Count == 0) errors.Add("files", "No image files were uploaded.");
+        var tooLarge = images.FirstOrDefault(i => i.Data.Length > Policy.MaxImageBytes);
+        if (tooLarge is not null)
+            throw new DomainException(DomainErrorKind.PayloadTooLarge, "Image too large.", $"{tooLarge.FileName} is {tooLarge.Data.Length} bytes; the limit is {Policy.MaxImageBytes} bytes per image.");
         var formats = new string?[images.Count];
         for (var i = 0; i < images.Count; i++)
         {
-            if (images[i].Data.Length > Policy.MaxImageBytes)
-                errors.Add("files", $"{images[i].FileName} is {images[i].Data.Length} bytes; the limit is {Policy.MaxImageBytes}.");
-            else if ((formats[i] = ImageFormat.Sniff(images[i].Data.Span)) is null)
+            if ((formats[i] = ImageFormat.Sniff(images[i].Data.Span)) is null)
                 errors.Add("files", $"{images[i].FileName} is not a JPEG or PNG image.");
         }
+        errors.ThrowIfAny();
+
+        // Analyse everything first: an unreadable file refuses the whole upload before anything is written.
+        var results = new FaceEnrolmentResult[images.Count];
+        for (var i = 0; i < images.Count; i++) results[i] = await analyzer.AnalyzeAsync(images[i].Data, ct);
+        for (var i = 0; i < images.Count; i++)
+            if (results[i].InvalidImage) errors.Add("files", $"{images[i].FileName} cannot be read as an image: {string.Join(" ", results[i].Reasons)}");
         errors.ThrowIfAny();
 
         var now = Timestamps.Now(clock);
@@ -132,7 +140,7 @@ public sealed class WatchlistService(
         var accepted = new List<(SubjectImage Image, FaceTemplate Template)>();
         for (var i = 0; i < images.Count; i++)
         {
-            var result = await analyzer.AnalyzeAsync(images[i].Data, ct);
+            var result = results[i];
             if (!result.Accepted)
             {
                 verdicts.Add(new ImageVerdict(images[i].FileName, false, null, result.Quality, result.Reasons));
@@ -191,8 +199,9 @@ public sealed class WatchlistService(
 
     internal static int AgeOn(DateOnly birth, DateOnly day)
     {
+        // Compare month and day, so someone born on 29 February comes of age on 1 March in common years.
         var age = day.Year - birth.Year;
-        if (day < birth.AddYears(age)) age--;
+        if (day.Month < birth.Month || (day.Month == birth.Month && day.Day < birth.Day)) age--;
         return age;
     }
 

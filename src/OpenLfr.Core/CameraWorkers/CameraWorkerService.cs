@@ -1,0 +1,212 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenLfr.Core.Cameras;
+using OpenLfr.Core.Deployments;
+using OpenLfr.Core.Live;
+using OpenLfr.Core.Persistence;
+using OpenLfr.Core.Watchlists;
+using OpenLfr.Vision.Detection;
+using OpenLfr.Vision.Video;
+using ServerAlertSink = OpenLfr.Core.Alerts.IAlertSink;
+
+namespace OpenLfr.Core.CameraWorkers;
+
+/// <summary>
+/// Runs the cameras the database says to run. Every <see cref="CameraWorkerOptions.PollInterval"/> it asks
+/// <see cref="CameraProcessingGate"/>, for each registered camera, whether an Active deployment inside its
+/// authorised window uses it; it starts a live pipeline for each such camera (gallery from the deployment's
+/// enrolled templates, the deployment's threshold) and stops any camera whose deployment ended, left its
+/// window or changed. Faces seen are added to the deployment row on every poll and when a camera stops, so a
+/// restart loses at most one poll's worth of counting and never counts twice. Alerts go through the server's
+/// sink (stored before anyone is told). Also the <see cref="ICameraWorkerMonitor"/> for /healthz and the console.
+/// </summary>
+public sealed class CameraWorkerService(
+    IServiceScopeFactory scopes, ServerAlertSink alerts, IOptions<CameraWorkerOptions> options, TimeProvider clock, ILoggerFactory loggers)
+    : BackgroundService, ICameraWorkerMonitor
+{
+    private readonly CameraWorkerOptions _options = options.Value;
+    private readonly ILogger _logger = loggers.CreateLogger<CameraWorkerService>();
+    private readonly ConcurrentDictionary<Guid, CameraWorker> _workers = new();
+    private readonly ConcurrentDictionary<Guid, Failure> _failures = new();
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _finishedSeen = new();
+
+    private sealed record Failure(Guid DeploymentId, string CameraName, string Problem, DateTimeOffset At);
+
+    /// <summary>Cameras processing now (for tests and diagnostics).</summary>
+    public IReadOnlyCollection<Guid> RunningCameras => _workers.Where(w => !w.Value.IsFinished).Select(w => w.Key).ToList();
+
+    public IReadOnlyList<CameraWorkerState> Snapshot()
+    {
+        var now = DateTimeOffset.UtcNow; // capture times are wall-clock
+        var states = _workers.Values.Select(w => w.State(_options.StallTimeout, now)).ToList();
+        states.AddRange(_failures.Where(f => !_workers.ContainsKey(f.Key))
+            .Select(f => new CameraWorkerState(f.Key, f.Value.CameraName, false, 0, 0, 0, 0, null, f.Value.Problem)));
+        return states;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _options.Validate();
+        _logger.LogInformation("Camera workers started: polling every {Interval} for active deployments", _options.PollInterval);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await TickAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The database may be briefly unreachable; the running cameras keep going and we ask again.
+                    _logger.LogError(e, "Camera workers: could not refresh the camera assignments; retrying in {Interval}", _options.PollInterval);
+                }
+                await Task.Delay(_options.PollInterval, clock, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            foreach (var id in _workers.Keys.ToList()) await StopWorkerAsync(id, "the server is stopping", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One reconciliation of running cameras with the database. Public for tests that drive it directly.</summary>
+    public async Task TickAsync(CancellationToken ct)
+    {
+        var wanted = await WantedAsync(ct).ConfigureAwait(false);
+
+        foreach (var (cameraId, worker) in _workers.ToList())
+        {
+            if (!wanted.TryGetValue(cameraId, out var work) || work != worker.Work)
+                await StopWorkerAsync(cameraId, work is null ? "its deployment is no longer active inside its window" : "its deployment or camera changed", ct).ConfigureAwait(false);
+            else if (worker.IsFinished)
+                await HandleFinishedAsync(cameraId, worker, ct).ConfigureAwait(false);
+        }
+        foreach (var w in _workers.Values.ToList()) await RecordFacesSeenAsync(w, ct).ConfigureAwait(false);
+
+        foreach (var (cameraId, work) in wanted)
+        {
+            if (_workers.ContainsKey(cameraId)) continue;
+            if (_failures.TryGetValue(cameraId, out var failed) && failed.DeploymentId == work.DeploymentId && clock.GetUtcNow() - failed.At < _options.RetryAfter) continue;
+            await StartWorkerAsync(work, ct).ConfigureAwait(false);
+        }
+        foreach (var id in _failures.Keys.Where(id => !wanted.ContainsKey(id)).ToList()) _failures.TryRemove(id, out _);
+    }
+
+    private async Task<Dictionary<Guid, CameraWork>> WantedAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LfrDbContext>();
+        var gate = scope.ServiceProvider.GetRequiredService<CameraProcessingGate>();
+        var cameras = await db.Cameras.AsNoTracking().Select(c => new { c.Id, c.Name, c.Source }).ToListAsync(ct).ConfigureAwait(false);
+        var wanted = new Dictionary<Guid, CameraWork>();
+        foreach (var c in cameras)
+        {
+            // The same question AlertService asks before storing an alert, so workers and storage agree.
+            if (await gate.GetAssignmentAsync(c.Id, ct).ConfigureAwait(false) is { } a)
+                wanted[c.Id] = new CameraWork(a.DeploymentId, c.Id, c.Name, c.Source, a.WatchlistId, a.Threshold, a.EndsAtUtc);
+        }
+        return wanted;
+    }
+
+    private async Task StartWorkerAsync(CameraWork work, CancellationToken ct)
+    {
+        VisionLiveFaceAnalyzer? analyzer = null;
+        DatabaseWatchlistMatcher? matcher = null;
+        CameraCapture? capture = null;
+        try
+        {
+            IReadOnlyList<WatchlistTemplate> templates;
+            await using (var scope = scopes.CreateAsyncScope())
+                templates = await scope.ServiceProvider.GetRequiredService<WatchlistTemplateSource>().LoadAsync(work.WatchlistId, ct).ConfigureAwait(false);
+            // Refuse a watchlist of another embedder before paying for loading models.
+            try { DatabaseWatchlistMatcher.EnsureUsable(templates, _options.Embedder, null, null, work.WatchlistId); }
+            catch { foreach (var t in templates) Array.Clear(t.Template.Vector); throw; }
+            analyzer = VisionLiveFaceAnalyzer.Load(_options.Embedder, detection: _options.DetectScale is { } scale ? new FaceDetectorOptions { Scale = scale } : null);
+            try
+            {
+                matcher = DatabaseWatchlistMatcher.Build(templates, analyzer.Embedder.Id, analyzer.Embedder.Version, analyzer.Embedder.Dimension, work.WatchlistId);
+            }
+            finally
+            {
+                // The gallery holds its own copy; the decrypted vectors are not left lying in memory.
+                foreach (var t in templates) Array.Clear(t.Template.Vector);
+            }
+            var camera = new CameraOptions
+            {
+                Name = work.CameraName, Source = work.Source, Width = _options.Width, Height = _options.Height, Fps = _options.Fps,
+                RealTime = _options.FilesInRealTime && CameraOptions.KindOf(work.Source) == CameraSourceKind.File,
+                StallTimeout = _options.StallTimeout,
+            };
+            camera.Validate();
+            capture = new CameraCapture(camera);
+            var logger = loggers.CreateLogger($"OpenLfr.Camera.{work.CameraName}");
+            var forwarder = new LiveAlertForwarder(alerts, work.DeploymentId, work.CameraId, clock, logger);
+            var pipeline = new LivePipeline(capture, analyzer, matcher, forwarder, new LivePipelineOptions { Threshold = (float)work.Threshold }, logger);
+            var worker = new CameraWorker(work, capture, pipeline, analyzer, matcher, DateTimeOffset.UtcNow);
+            _workers[work.CameraId] = worker;
+            _failures.TryRemove(work.CameraId, out _);
+            worker.Start();
+            _logger.LogInformation("Camera {Camera} ({CameraId}): processing for deployment {Deployment} until {EndsAt:u}; {Templates} watchlist templates, threshold {Threshold}",
+                work.CameraName, work.CameraId, work.DeploymentId, work.EndsAtUtc, matcher.Count, work.Threshold);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (capture is not null) await capture.DisposeAsync().ConfigureAwait(false);
+            matcher?.Dispose();
+            analyzer?.Dispose();
+            _failures[work.CameraId] = new Failure(work.DeploymentId, work.CameraName, e.Message, clock.GetUtcNow());
+            _logger.LogError("Camera {Camera} ({CameraId}) cannot start for deployment {Deployment}: {Problem} Retrying in {RetryAfter}.",
+                work.CameraName, work.CameraId, work.DeploymentId, e.Message, _options.RetryAfter);
+        }
+    }
+
+    /// <summary>
+    /// A file that ended stays finished (it is not replayed). A pipeline that stopped with an error is
+    /// restarted after <see cref="CameraWorkerOptions.RetryAfter"/>.
+    /// </summary>
+    private async Task HandleFinishedAsync(Guid cameraId, CameraWorker worker, CancellationToken ct)
+    {
+        if (worker.Problem is null) return;
+        var seen = _finishedSeen.GetOrAdd(cameraId, _ => clock.GetUtcNow());
+        if (clock.GetUtcNow() - seen < _options.RetryAfter) return;
+        var problem = worker.Problem;
+        await StopWorkerAsync(cameraId, "its pipeline stopped: " + problem, ct).ConfigureAwait(false);
+        _failures[cameraId] = new Failure(worker.Work.DeploymentId, worker.Work.CameraName, problem, DateTimeOffset.MinValue);
+    }
+
+    private async Task StopWorkerAsync(Guid cameraId, string why, CancellationToken ct)
+    {
+        if (!_workers.TryRemove(cameraId, out var worker)) return;
+        _finishedSeen.TryRemove(cameraId, out _);
+        await worker.StopAsync().ConfigureAwait(false);
+        try
+        {
+            await RecordFacesSeenAsync(worker, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "Camera {Camera}: could not record its last {Tracks} faces seen for deployment {Deployment}", worker.Work.CameraName, worker.Tracks - worker.TracksRecorded, worker.Work.DeploymentId);
+        }
+        _logger.LogInformation("Camera {Camera} ({CameraId}): stopped processing for deployment {Deployment} because {Why}; {Tracks} faces seen",
+            worker.Work.CameraName, cameraId, worker.Work.DeploymentId, why, worker.Tracks);
+    }
+
+    /// <summary>Adds the tracks confirmed since the last call to the deployment's faces seen (a count only).</summary>
+    private async Task RecordFacesSeenAsync(CameraWorker worker, CancellationToken ct)
+    {
+        var tracks = worker.Tracks;
+        var delta = tracks - worker.TracksRecorded;
+        if (delta <= 0) return;
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CameraProcessingGate>().AddFacesSeenAsync(worker.Work.DeploymentId, (int)delta, ct).ConfigureAwait(false);
+        worker.TracksRecorded = tracks;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenLfr.Core.Cameras;
+using OpenLfr.Core.Enrolment;
+using OpenLfr.Vision.Pipeline;
+
+namespace OpenLfr.Core.CameraWorkers;
+
+public static class CameraWorkersServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers live processing (section <c>CameraWorkers</c>): enrolment with the live embedder, so
+    /// templates always match what the cameras produce (every node, as long as no other pipeline is
+    /// registered; call before <c>AddOpenLfrCore</c>), and the camera workers as a hosted service and as the
+    /// <see cref="ICameraWorkerMonitor"/> unless <c>CameraWorkers:Enabled=false</c> (a web-only node).
+    /// </summary>
+    public static IServiceCollection AddOpenLfrCameraWorkers(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(CameraWorkerOptions.Section);
+        services.AddOptions<CameraWorkerOptions>().Bind(section);
+        var embedder = section.GetValue<string?>(nameof(CameraWorkerOptions.Embedder)) ?? new CameraWorkerOptions().Embedder;
+        // The server's enrolment pipeline (same detector and landmarker as the cameras) with the live embedder.
+        services.TryAddSingleton<IFaceEnrolmentAnalyzer>(_ => new VisionFaceEnrolmentAnalyzer(new FaceAnalyzerOptions { Embedder = embedder }));
+        if (!section.GetValue(nameof(CameraWorkerOptions.Enabled), defaultValue: true)) return services;
+        services.AddSingleton<CameraWorkerService>();
+        services.AddSingleton<ICameraWorkerMonitor>(sp => sp.GetRequiredService<CameraWorkerService>());
+        services.AddHostedService(sp => sp.GetRequiredService<CameraWorkerService>());
+        return services;
+    }
+}
