@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using OpenLfr.Core;
 using OpenLfr.Core.Persistence;
 using OpenLfr.Server.Auth;
+using OpenLfr.Server.OperatorConsole;
 using OpenLfr.Server.Errors;
 using OpenLfr.Server.Health;
 
@@ -19,6 +20,7 @@ public static class ServerServiceCollectionExtensions
         services.AddOpenLfrAuth();
         services.AddOpenLfrErrors();
         services.AddOpenLfrHealth();
+        services.AddOperatorConsole();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         // Malformed JSON throws, so the exception handler turns it into a problem detail naming the fault.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -41,6 +43,7 @@ public static class ServerServiceCollectionExtensions
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapOpenLfrHealth();
         app.MapOpenLfrApi();
+        app.MapOperatorConsole();
         return app;
     }
 }
