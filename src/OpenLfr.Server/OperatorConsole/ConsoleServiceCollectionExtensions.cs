@@ -19,11 +19,13 @@ public static class ConsoleServiceCollectionExtensions
         var assembly = typeof(ConsoleServiceCollectionExtensions).Assembly;
         services.AddRazorPages()
             // The pages are compiled into this assembly; a host whose entry assembly is another one
-            // (`lfr serve`, the test host) must be told where they are, exactly once.
+            // (`lfr serve`, the test host) must be told where they are: both the types and the compiled Razor
+            // items, exactly once each.
             .ConfigureApplicationPartManager(m =>
             {
-                if (m.ApplicationParts.All(p => p.Name != assembly.GetName().Name))
-                    m.ApplicationParts.Add(new AssemblyPart(assembly));
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                    if (!m.ApplicationParts.Any(p => p.GetType() == part.GetType() && p.Name == part.Name))
+                        m.ApplicationParts.Add(part);
             });
         services.AddSignalR();
         services.AddSingleton<HubAlertNotifier>();
