@@ -6,4 +6,9 @@ var root = new RootCommand("OpenLFR: governed live facial recognition. Every ale
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(DetectCommand.Create());
+root.Subcommands.Add(EmbedCommand.Create());
+root.Subcommands.Add(CompareCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -16,7 +16,7 @@ public static class AuditVerifier
         await foreach (var e in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (e.Sequence != expected)
-                return Bad(e.Sequence, $"entry {expected} is missing (next entry is {e.Sequence}): entries were removed or renumbered");
+                return Bad(expected, $"entry {expected} is missing (next entry is {e.Sequence}): entries were removed or renumbered");
             if (!string.Equals(e.PreviousHash, previous, StringComparison.Ordinal))
                 return Bad(e.Sequence, $"entry {e.Sequence} does not link to entry {e.Sequence - 1}: entries were removed, reordered or altered");
             var hash = AuditChain.ComputeHash(previous, e);

@@ -61,7 +61,7 @@ public sealed class RetentionSweeper(LfrDbContext db, AuditLog audit, IOptions<P
     {
         var now = Timestamps.Now(clock);
         var cutoff = now - policy.Value.AlertRetention;
-        var expired = await db.Alerts.Where(a => !a.IsEvidence && a.RaisedAtUtc <= cutoff).Take(1000).ToListAsync(ct);
+        var expired = await db.Alerts.Where(a => !a.IsEvidence && a.RaisedAtUtc <= cutoff).OrderBy(a => a.RaisedAtUtc).Take(1000).ToListAsync(ct);
         if (expired.Count == 0) return 0;
         foreach (var alert in expired)
         {

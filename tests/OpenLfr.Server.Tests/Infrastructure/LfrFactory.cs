@@ -51,6 +51,8 @@ public sealed class LfrFactory : WebApplicationFactory<ServerEntryPoint>
             services.AddSingleton<TimeProvider>(Clock);
             services.RemoveAll<IFaceEnrolmentAnalyzer>();
             services.AddSingleton(Analyzer);
+            // Test-only: cheap password hashing (production keeps Identity's 100,000 PBKDF2 iterations).
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000);
         });
     }
 

@@ -1,0 +1,41 @@
+using System.Numerics;
+using OpenLfr.Vision.Detection;
+
+namespace OpenLfr.Vision.Alignment;
+
+/// <summary>
+/// Where an embedder expects the five face points in its square input crop of <see cref="Size"/> pixels.
+/// Embedders are trained on crops made this way; feeding them differently framed faces costs accuracy.
+/// </summary>
+public sealed record AlignmentTemplate(string Name, int Size, FaceLandmarks5 Points)
+{
+    /// <summary>
+    /// The InsightFace/ArcFace 112x112 five-point template (pixel centres at integer coordinates),
+    /// the standard for MobileFaceNet-class embedders trained on MS1M/Glint crops.
+    /// </summary>
+    public static AlignmentTemplate ArcFace112 { get; } = new("arcface-112", 112, new FaceLandmarks5(
+        new Vector2(38.2946f, 51.6963f),
+        new Vector2(73.5318f, 51.5014f),
+        new Vector2(56.0252f, 71.7366f),
+        new Vector2(41.5493f, 92.3655f),
+        new Vector2(70.7299f, 92.2041f)));
+
+    /// <summary>
+    /// The ArcFace template re-framed for a crop of <paramref name="size"/> pixels, with the face shrunk by
+    /// <paramref name="zoom"/> (&lt; 1 shows more context around the face) about the crop centre, and
+    /// shifted down by <paramref name="shiftY"/> of the crop (positive moves the face down).
+    /// Used for embedders whose own pipeline crops a looser box (faceres, face-api).
+    /// </summary>
+    public static AlignmentTemplate FromArcFace(string name, int size, float zoom, float shiftY = 0)
+    {
+        var s = size / 112f * zoom;
+        var c = (112 - 1) / 2f;
+        var centre = (size - 1) / 2f;
+        return new AlignmentTemplate(name, size, ArcFace112.Points.Select(p =>
+            new Vector2((p.X - c) * s + centre, (p.Y - c) * s + centre + shiftY * size)));
+    }
+
+    /// <summary>The transform taking image pixels to this template's crop pixels for a face's points.</summary>
+    public SimilarityTransform TransformFor(FaceLandmarks5 face) =>
+        SimilarityTransform.Estimate(face.ToArray(), Points.ToArray());
+}
