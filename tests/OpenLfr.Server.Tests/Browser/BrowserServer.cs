@@ -35,6 +35,7 @@ public sealed class BrowserServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(20_000);
         if (Unavailable is not null) return;
         Directory.CreateDirectory(_directory);
         Directory.CreateDirectory(ScreenshotDirectory);
@@ -80,7 +81,8 @@ public sealed class BrowserServer : IAsyncLifetime
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height } });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the machine is shared with builds; a real failure still fails, only later.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

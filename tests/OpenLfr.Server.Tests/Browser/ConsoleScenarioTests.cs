@@ -18,7 +18,42 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
     private const string Place = "Kings Cross station, north concourse";
 
     [RequiresChromiumFact]
+    public async Task Unauthenticated_visitors_reach_only_the_public_page()
+    {
+        var page = await server.NewPageAsync();
+        foreach (var path in new[] { "/console", "/deployments", "/deployments/new", "/watchlists", "/cameras", "/audit", $"/console/live/{Guid.NewGuid()}" })
+        {
+            await page.GotoAsync(path);
+            Assert.True(page.Url.Contains("/login?returnUrl=", StringComparison.Ordinal), $"{path} was not sent to the sign-in page but to {page.Url}");
+        }
+        var response = await page.GotoAsync("/transparency");
+        Assert.Equal(200, response!.Status);
+        await Expect(page.Locator("h1")).ToContainTextAsync("Live facial recognition");
+        Assert.Equal(200, (await page.APIRequest.GetAsync("/transparency.csv")).Status);
+        Assert.Equal(200, (await page.APIRequest.GetAsync("/transparency.json")).Status);
+        foreach (var url in new[] { $"/console/alerts/{Guid.NewGuid()}/probe.jpg", $"/console/watchlist-images/{Guid.NewGuid()}.jpg", "/api/deployments" })
+            Assert.Equal(401, (await page.APIRequest.GetAsync(url, new() { MaxRedirects = 0 })).Status);
+    }
+
+    [RequiresChromiumFact]
     public async Task Deployment_from_plan_to_public_figures_with_live_alerts()
+    {
+        try
+        {
+            await RunScenarioAsync();
+        }
+        catch
+        {
+            // Leave a picture of every open page for whoever reads the failure.
+            var i = 0;
+            foreach (var context in server.Browser.Contexts)
+                foreach (var p in context.Pages)
+                    await BrowserServer.ScreenshotAsync(p, $"failure-{i++}");
+            throw;
+        }
+    }
+
+    private async Task RunScenarioAsync()
     {
         // Unauthenticated: the console sends people to the sign-in page.
         var anonymous = await server.NewPageAsync();
