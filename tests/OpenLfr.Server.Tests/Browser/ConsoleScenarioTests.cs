@@ -98,7 +98,14 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         // The same photo enrolled for another subject is flagged as a likely duplicate.
         await AddSubjectAsync(planner, "W003", "Jo Duplicate", "BailOrCourtConditions");
         await FillProvenanceAsync(planner);
-        await planner.SetInputFilesAsync("#files", [new FilePayload { Name = "W003.jpg", MimeType = "image/jpeg", Buffer = TestImages.Face(0) }]);
+        // This time by drag and drop, as a browser delivers dropped files.
+        await planner.EvaluateAsync(@"([name, base64]) => {
+            const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+            const data = new DataTransfer();
+            data.items.add(new File([bytes], name, { type: 'image/jpeg' }));
+            document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        }", new[] { "W003.jpg", Convert.ToBase64String(TestImages.Face(0)) });
+        await Expect(planner.Locator("#dropzone")).ToContainTextAsync("1 file(s) ready: W003.jpg");
         await planner.ClickAsync("#enrol-form button[type=submit]");
         await Expect(planner.Locator("#enrol-results")).ToContainTextAsync("Possible duplicate: W003 looks like W001");
         await planner.ReloadAsync();

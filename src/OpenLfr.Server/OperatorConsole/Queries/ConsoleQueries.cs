@@ -25,7 +25,7 @@ public sealed class ConsoleQueries(LfrDbContext db)
     /// <summary>The deployment using a watchlist, if any (id, name, status).</summary>
     public async Task<(Guid Id, string Name, DeploymentStatus Status)?> DeploymentOfWatchlistAsync(Guid watchlistId, CancellationToken ct = default)
     {
-        var d = await db.Deployments.AsNoTracking().Where(x => x.WatchlistId == watchlistId).Select(x => new { x.Id, x.Name, x.Status }).FirstOrDefaultAsync(ct);
+        var d = await db.Deployments.AsNoTracking().Where(x => x.WatchlistId == watchlistId).OrderBy(x => x.CreatedAtUtc).Select(x => new { x.Id, x.Name, x.Status }).FirstOrDefaultAsync(ct);
         return d is null ? null : (d.Id, d.Name, d.Status);
     }
 
