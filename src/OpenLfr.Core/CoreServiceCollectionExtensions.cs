@@ -20,9 +20,10 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the domain: policy and data-key options (validated at start-up), the feature services,
-    /// the alert sink, and the lifecycle/retention background service. The face pipeline
-    /// (<see cref="IFaceEnrolmentAnalyzer"/>) is registered by the host; when none is, enrolment rejects
-    /// every image with the reason and /healthz says so.
+    /// the alert sink, and the lifecycle/retention background service. Enrolment uses the real face
+    /// pipeline (<see cref="VisionFaceEnrolmentAnalyzer"/>) unless the host registered another
+    /// <see cref="IFaceEnrolmentAnalyzer"/> first; without models it rejects every image with the reason
+    /// and /healthz says so.
     /// </summary>
     public static IServiceCollection AddOpenLfrCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,7 +35,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<BiometricProtector>();
         services.AddSingleton<AuditLog>();
-        services.TryAddSingleton<IFaceEnrolmentAnalyzer>(_ => new UnavailableFaceEnrolmentAnalyzer("no face pipeline is registered in this host"));
+        services.TryAddSingleton<IFaceEnrolmentAnalyzer>(_ => new VisionFaceEnrolmentAnalyzer());
         services.AddScoped<WatchlistService>();
         services.AddScoped<WatchlistTemplateSource>();
         services.AddScoped<CameraService>();

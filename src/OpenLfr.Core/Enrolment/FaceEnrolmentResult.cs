@@ -8,6 +8,11 @@ public sealed record FaceEnrolmentResult(FaceTemplate? Template, double? Quality
 {
     public bool Accepted => Template is not null;
 
+    /// <summary>The file is not a readable image at all (corrupt, truncated): the upload is refused, not the face.</summary>
+    public bool InvalidImage { get; init; }
+
+    public static FaceEnrolmentResult Invalid(string reason) => new(null, null, [reason]) { InvalidImage = true };
+
     public static FaceEnrolmentResult Accept(FaceTemplate template, double quality) => new(template, quality, []);
 
     public static FaceEnrolmentResult Reject(double? quality, params string[] reasons) => new(null, quality, reasons);

@@ -128,12 +128,19 @@ public sealed class WatchlistService(
         }
         errors.ThrowIfAny();
 
+        // Analyse everything first: an unreadable file refuses the whole upload before anything is written.
+        var results = new FaceEnrolmentResult[images.Count];
+        for (var i = 0; i < images.Count; i++) results[i] = await analyzer.AnalyzeAsync(images[i].Data, ct);
+        for (var i = 0; i < images.Count; i++)
+            if (results[i].InvalidImage) errors.Add("files", $"{images[i].FileName} cannot be read as an image: {string.Join(" ", results[i].Reasons)}");
+        errors.ThrowIfAny();
+
         var now = Timestamps.Now(clock);
         var verdicts = new List<ImageVerdict>();
         var accepted = new List<(SubjectImage Image, FaceTemplate Template)>();
         for (var i = 0; i < images.Count; i++)
         {
-            var result = await analyzer.AnalyzeAsync(images[i].Data, ct);
+            var result = results[i];
             if (!result.Accepted)
             {
                 verdicts.Add(new ImageVerdict(images[i].FileName, false, null, result.Quality, result.Reasons));
@@ -192,8 +199,9 @@ public sealed class WatchlistService(
 
     internal static int AgeOn(DateOnly birth, DateOnly day)
     {
+        // Compare month and day, so someone born on 29 February comes of age on 1 March in common years.
         var age = day.Year - birth.Year;
-        if (day < birth.AddYears(age)) age--;
+        if (day.Month < birth.Month || (day.Month == birth.Month && day.Day < birth.Day)) age--;
         return age;
     }
 
