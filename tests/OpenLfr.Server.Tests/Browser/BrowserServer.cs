@@ -25,6 +25,7 @@ public sealed class BrowserServer : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public WebApplication App { get; private set; } = null!;
+    public TestCameraFeed Cameras { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
@@ -52,6 +53,8 @@ public sealed class BrowserServer : IAsyncLifetime
             // The face pipeline is not the subject here (see TestFaceAnalyzer); everything else is the real server.
             builder.Services.RemoveAll<IFaceEnrolmentAnalyzer>();
             builder.Services.AddSingleton<IFaceEnrolmentAnalyzer>(new TestFaceAnalyzer());
+            builder.Services.AddSingleton<OpenLfr.Core.Cameras.ICameraWorkerMonitor>(Cameras);
+            builder.Services.AddSingleton<OpenLfr.Core.Cameras.ILiveFrameSource>(Cameras);
         });
         await App.StartAsync();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

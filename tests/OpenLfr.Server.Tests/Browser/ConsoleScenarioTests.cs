@@ -156,8 +156,19 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await op.ClickAsync("#activate-heading ~ form button[type=submit]");
         await Expect(op.Locator("#status")).ToHaveTextAsync("Active");
 
+        // The camera runs (its tile is pushed live) and its live view shows the latest blurred frame.
+        var cameraId = await CameraIdAsync(Guid.Parse(deploymentUrl.Split('/').Last()));
+        await op.GotoAsync($"/console/live/{cameraId}");
+        await Expect(op.Locator("#live-status")).ToContainTextAsync("No live frame");
+        server.Cameras.Run(cameraId, "Camera A", TestImages.Face(3), fps: 12.5, dropped: 4);
+        await Expect(op.Locator("#live-frame")).ToBeVisibleAsync();
+        await Expect(op.Locator("#live-status")).ToContainTextAsync("Frame captured");
+        await BrowserServer.ScreenshotAsync(op, "06a-live-view");
+
         // The console: alerts arrive without reloading.
         await op.GotoAsync("/console");
+        await Expect(op.Locator($"[data-camera='{cameraId}']")).ToContainTextAsync("12.5 in, 12 processed");
+        await Expect(op.Locator($"[data-camera='{cameraId}'] .state")).ToHaveTextAsync("running");
         await Expect(op.Locator("#connection")).ToHaveTextAsync("Live feed connected");
         await op.EvaluateAsync("window.__notReloaded = true");
         var ids = await RaiseAlertsAsync(Guid.Parse(deploymentUrl.Split('/').Last()), ("W001", 0.83), ("W002", 0.62));
@@ -291,6 +302,13 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
                 subject.Images[0].Id, score, DateTime.UtcNow, probe, probe)));
         }
         return [.. ids];
+    }
+
+    private async Task<Guid> CameraIdAsync(Guid deploymentId)
+    {
+        await using var scope = server.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LfrDbContext>();
+        return (await db.Deployments.AsNoTracking().Include(d => d.Cameras).SingleAsync(d => d.Id == deploymentId)).Cameras[0].CameraId;
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
