@@ -26,6 +26,9 @@ public sealed class BrowserServer : IAsyncLifetime
 
     public WebApplication App { get; private set; } = null!;
     public TestCameraFeed Cameras { get; } = new();
+
+    /// <summary>The server's data directory ($OPENLFR_DATA), where `lfr evaluate --json` output is looked for.</summary>
+    public string DataDirectory => _directory;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 

@@ -33,6 +33,31 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         Assert.Equal(200, (await page.APIRequest.GetAsync("/transparency.json")).Status);
         foreach (var url in new[] { $"/console/alerts/{Guid.NewGuid()}/probe.jpg", $"/console/watchlist-images/{Guid.NewGuid()}.jpg", "/api/deployments" })
             Assert.Equal(401, (await page.APIRequest.GetAsync(url, new() { MaxRedirects = 0 })).Status);
+
+        // With an evaluation report published, the accuracy and equitability figures appear.
+        var report = Path.Combine(server.DataDirectory, "evaluation.json");
+        try
+        {
+            File.WriteAllText(report, """
+                { "dataset": "lfw", "model": "mobilefacenet", "gallery": 1680, "mated": 7484, "nonmated": 11543, "rank1": 0.95,
+                  "fnir_at_fpir": { "0.01": { "threshold": 0.33, "fnir": 0.05, "fpir": 0.0099, "resolved": true },
+                                    "0.001": { "threshold": 0.41, "fnir": 0.08, "fpir": 0.00095, "resolved": true } },
+                  "operating_fpir": 0.001, "operating_threshold": 0.41,
+                  "groups": { "female": { "fpir": 0.0008, "fnir": 0.09, "n_mated": 1500, "n_nonmated": 3000 },
+                              "male": { "fpir": 0.0010, "fnir": 0.07, "n_mated": 6000, "n_nonmated": 8500 } },
+                  "group_ratio": { "fpir": 1.25, "fnir": 1.29 } }
+                """);
+            await page.GotoAsync("/transparency");
+            await Expect(page.Locator("#accuracy-table tbody tr")).ToHaveCountAsync(2);
+            await Expect(page.Locator("#accuracy-table")).ToContainTextAsync("92.0%");
+            await Expect(page.Locator("#equitability-table")).ToContainTextAsync("female");
+            await Expect(page.Locator("#accuracy ~ p").Last).ToContainTextAsync("×1.25");
+            await BrowserServer.ScreenshotAsync(page, "11-transparency-with-evaluation");
+        }
+        finally
+        {
+            File.Delete(report);
+        }
     }
 
     [RequiresChromiumFact]
