@@ -59,9 +59,12 @@ public static class ConsoleServiceCollectionExtensions
     }
 
     /// <summary>A browser page request (not the API, the hub or an image URL).</summary>
-    private static bool IsPage(HttpRequest r) =>
-        !r.Path.StartsWithSegments("/api") && !r.Path.StartsWithSegments("/console/hub") && HttpMethods.IsGet(r.Method) | HttpMethods.IsPost(r.Method)
-        && !r.Path.Value!.EndsWith(".jpg", StringComparison.Ordinal);
+    private static bool IsPage(HttpRequest r)
+    {
+        if (r.Path.StartsWithSegments("/api") || r.Path.StartsWithSegments(ConsoleHub.Path)) return false;
+        if (r.Path.Value?.EndsWith(".jpg", StringComparison.Ordinal) == true) return false;
+        return HttpMethods.IsGet(r.Method) || HttpMethods.IsPost(r.Method);
+    }
 
     private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> c, string to)
     {
