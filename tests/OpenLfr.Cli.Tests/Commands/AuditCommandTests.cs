@@ -29,7 +29,10 @@ public sealed class AuditCommandTests
             Assert.Contains("audit chain intact: 4 entries", intact.Stdout);
 
             await using (var db = PersistenceServiceCollectionExtensions.CreateContext(options))
+            {
+                await db.Database.ExecuteSqlRawAsync("""DROP TRIGGER "AuditEntries_no_update";""");
                 await db.Database.ExecuteSqlRawAsync("""UPDATE "AuditEntries" SET "EntityId" = '99' WHERE "Sequence" = 2""");
+            }
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             var broken = CliRunner.Run(["audit", "verify", "--db", file]);
             Assert.Equal(1, broken.ExitCode);

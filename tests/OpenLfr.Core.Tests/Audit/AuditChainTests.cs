@@ -47,6 +47,8 @@ public sealed class AuditChainTests : IDisposable
     {
         var log = new AuditLog(TimeProvider.System);
         await log.CommitAsync(_db, Actor.System("test"), [new AuditEvent("a", "x", "1"), new AuditEvent("b", "x", "2")]);
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => _db.Database.ExecuteSqlRawAsync("""UPDATE "AuditEntries" SET "TimestampUtc" = '2020-01-01 00:00:00' WHERE "Sequence" = 2"""));
+        await _db.Database.ExecuteSqlRawAsync("""DROP TRIGGER "AuditEntries_no_update";""");
         await _db.Database.ExecuteSqlRawAsync("""UPDATE "AuditEntries" SET "TimestampUtc" = '2020-01-01 00:00:00' WHERE "Sequence" = 2""");
         var result = await AuditVerifier.VerifyAsync(_db);
         Assert.False(result.Valid);

@@ -30,6 +30,12 @@ public sealed class AuditTamperTests
 
         await using (var db = factory.OpenDb())
         {
+            // The table refuses changes; an attacker with DDL rights drops the triggers first.
+            var refused = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("""DELETE FROM "AuditEntries" WHERE "Sequence" = 3"""));
+            Assert.Contains("append-only", refused.Message + refused.InnerException?.Message);
+            await db.Database.ExecuteSqlRawAsync(database == DatabaseKind.Postgres
+                ? """DROP TRIGGER "AuditEntries_append_only" ON "AuditEntries";"""
+                : """DROP TRIGGER "AuditEntries_no_update"; DROP TRIGGER "AuditEntries_no_delete";""");
             var sql = tamper switch
             {
                 "alter" => """UPDATE "AuditEntries" SET "ActorName" = 'someone-else' WHERE "Sequence" = 3""",

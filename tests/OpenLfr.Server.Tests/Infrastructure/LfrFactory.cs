@@ -20,8 +20,12 @@ public sealed class LfrFactory : WebApplicationFactory<ServerEntryPoint>
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "openlfr-test-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly Dictionary<string, string?> _settings;
 
-    public LfrFactory(string database, IDictionary<string, string?>? settings = null, IFaceEnrolmentAnalyzer? analyzer = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Extra test registrations (e.g. an alert notifier).</param>
+    public LfrFactory(string database, IDictionary<string, string?>? settings = null, IFaceEnrolmentAnalyzer? analyzer = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Directory.CreateDirectory(_directory);
         Database = database;
         ConnectionString = database == DatabaseKind.Postgres ? PostgresServer.Shared.CreateDatabase() : $"Data Source={Path.Combine(_directory, "openlfr.db")}";
@@ -55,6 +59,7 @@ public sealed class LfrFactory : WebApplicationFactory<ServerEntryPoint>
             services.AddSingleton(Analyzer);
             // Test-only: cheap password hashing (production keeps Identity's 100,000 PBKDF2 iterations).
             services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000);
+            _services?.Invoke(services);
         });
     }
 
