@@ -4,6 +4,7 @@ using OpenLfr.Core;
 using OpenLfr.Core.CameraWorkers;
 using OpenLfr.Core.Persistence;
 using OpenLfr.Server.Auth;
+using OpenLfr.Server.OperatorConsole;
 using OpenLfr.Server.Errors;
 using OpenLfr.Server.Health;
 
@@ -22,6 +23,7 @@ public static class ServerServiceCollectionExtensions
         services.AddOpenLfrAuth();
         services.AddOpenLfrErrors();
         services.AddOpenLfrHealth();
+        services.AddOperatorConsole();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         // Malformed JSON throws, so the exception handler turns it into a problem detail naming the fault.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -44,6 +46,7 @@ public static class ServerServiceCollectionExtensions
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapOpenLfrHealth();
         app.MapOpenLfrApi();
+        app.MapOperatorConsole();
         return app;
     }
 }

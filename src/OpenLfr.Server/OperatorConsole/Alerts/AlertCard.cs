@@ -1,0 +1,55 @@
+using System.Globalization;
+using OpenLfr.Core.Alerts;
+using OpenLfr.Core.Watchlists;
+
+namespace OpenLfr.Server.OperatorConsole.Alerts;
+
+/// <summary>
+/// An alert as the console shows it: always a "possible match", with the score explained in words.
+/// Carries URLs to the images, never the images, so every image view goes through an audited request.
+/// </summary>
+public sealed record AlertCard(
+    Guid Id, string Label, Guid DeploymentId, string CameraName, string SubjectName, string SubjectReference,
+    string Category, string CategoryText, double Score, double Threshold, string ScoreMeaning, string Strength,
+    DateTime FrameTimeUtc, DateTime RaisedAtUtc, string Decision, string? AdjudicatedBy, string? Outcome, bool? Arrested,
+    string ProbeUrl, string WatchlistImageUrl, string FrameUrl)
+{
+    public static AlertCard From(AlertSummary a, string cameraName) => new(
+        a.Id, a.Label, a.DeploymentId, cameraName, a.SubjectName, a.SubjectReference,
+        a.SubjectCategory.ToString(), Describe(a.SubjectCategory), Math.Round(a.Score, 3), Math.Round(a.Threshold, 3),
+        Meaning(a.Score, a.Threshold), StrengthOf(a.Score, a.Threshold),
+        a.FrameTimeUtc, a.RaisedAtUtc, a.Decision.ToString(), a.AdjudicatedBy, a.Outcome?.ToString(), a.Arrested,
+        $"/console/alerts/{a.Id}/probe.jpg", $"/console/watchlist-images/{a.SubjectImageId}.jpg", $"/console/alerts/{a.Id}/frame.jpg");
+
+    /// <summary>"weak", "clear" or "strong": how far the score is above the deployment's threshold.</summary>
+    public static string StrengthOf(double score, double threshold) => (score - threshold) switch
+    {
+        < 0.05 => "weak",
+        < 0.15 => "clear",
+        _ => "strong",
+    };
+
+    /// <summary>What the score means, in words an officer can act on; never a claim of identity.</summary>
+    public static string Meaning(double score, double threshold)
+    {
+        var s = score.ToString("0.00", CultureInfo.InvariantCulture);
+        var t = threshold.ToString("0.00", CultureInfo.InvariantCulture);
+        return StrengthOf(score, threshold) switch
+        {
+            "weak" => $"Similarity {s} is just above this deployment's alert threshold of {t}: a weak possible match. Compare the faces closely; many alerts this close are not the person.",
+            "clear" => $"Similarity {s} is clearly above the alert threshold of {t}: a possible match. The software can be wrong; compare the faces before deciding.",
+            _ => $"Similarity {s} is well above the alert threshold of {t}: a strong possible match, but still not an identification. Compare the faces before deciding.",
+        };
+    }
+
+    public static string Describe(SubjectCategory c) => c switch
+    {
+        SubjectCategory.WantedByCourts => "Wanted by the courts",
+        SubjectCategory.SuspectedOfOffence => "Suspected of an offence",
+        SubjectCategory.BailOrCourtConditions => "Bail or court conditions",
+        SubjectCategory.MissingPersonAtRisk => "Missing person at risk of harm",
+        SubjectCategory.RiskOfHarm => "At risk of harm to self or others",
+        SubjectCategory.AssociateWitnessOrVictim => "Associate, witness or victim",
+        _ => c.ToString(),
+    };
+}

@@ -1,0 +1,11 @@
+namespace OpenLfr.Server.OperatorConsole.Queries;
+
+/// <summary>The accuracy and equitability figures of the latest `lfr evaluate --json` report, for the public page.</summary>
+public sealed record EvaluationSummary(
+    string Source, DateTime WrittenUtc, string Dataset, string Model, int Gallery, int Mated, int NonMated, double? RankOne,
+    IReadOnlyList<EvaluationPoint> Points, double? OperatingFpir, double? OperatingThreshold,
+    IReadOnlyList<EvaluationGroup> Groups, double? FpirRatio, double? FnirRatio);
+
+public sealed record EvaluationPoint(string TargetFpir, double? Threshold, double? Fnir, double? Fpir, bool Resolved);
+
+public sealed record EvaluationGroup(string Group, double? Fpir, double? Fnir, int Mated, int NonMated);
