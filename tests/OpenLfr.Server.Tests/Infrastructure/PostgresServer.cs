@@ -48,6 +48,7 @@ public sealed class PostgresServer
             : null;
         if (bin is null)
             throw new InvalidOperationException("PostgreSQL server binaries are not installed (/usr/lib/postgresql/*/bin/initdb). Run `scripts/setup --tests` (installs Debian's postgresql package).");
+        RemoveStoppedLeftovers();
         var directory = Path.Combine(Path.GetTempPath(), "openlfr-pg-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         var asRoot = Environment.UserName == "root";
@@ -67,11 +68,25 @@ public sealed class PostgresServer
         try
         {
             Run(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_directory, "data"), "-m", "immediate", "-w", "stop"], asRoot);
+            // The next run removes the directory if this fails (e.g. the server still closing files).
             Directory.Delete(_directory, recursive: true);
         }
         catch (Exception e)
         {
             Console.Error.WriteLine($"Stopping the test PostgreSQL in {_directory} failed: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Deletes directories of earlier runs whose server is no longer running (no postmaster.pid) and that are
+    /// over ten minutes old, so a run starting at the same moment is never disturbed.
+    /// </summary>
+    private static void RemoveStoppedLeftovers()
+    {
+        foreach (var old in Directory.GetDirectories(Path.GetTempPath(), "openlfr-pg-*"))
+        {
+            if (File.Exists(Path.Combine(old, "data", "postmaster.pid")) || Directory.GetCreationTimeUtc(old) > DateTime.UtcNow.AddMinutes(-10)) continue;
+            try { Directory.Delete(old, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
 

@@ -31,7 +31,9 @@ public sealed class RoleAndCsrfTests
         var anonymous = factory.Anonymous();
         await ApiClient.ProblemAsync(await anonymous.Http.GetAsync("/api/deployments"), HttpStatusCode.Unauthorized);
         await ApiClient.ProblemAsync(await anonymous.Http.GetAsync($"/api/alerts"), HttpStatusCode.Unauthorized);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.Http.GetAsync("/openapi/v1.json")).StatusCode);
+        var openApi = await anonymous.Http.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
+        Assert.Contains("/api/deployments/{id}/authorise", await openApi.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await anonymous.Http.GetAsync("/healthz")).StatusCode);
 
         // Nothing above changed the deployment.
