@@ -29,10 +29,17 @@ public sealed class VisionPipelineEmbedder : IEvaluationEmbedder
         for (var i = 0; i < _workerCount; i++)
             _workers.Add(new Worker(FaceBoxesDetector.Load(store, inference), FaceMeshLandmarker.Load(store, inference), GraphEmbedder.Load(spec, store, inference)));
         _workers.TryPeek(out var first);
-        Id = $"{spec.Id}@{first!.Embedder.Version}/{first.Detector.Name}:{_detection.MinScore}:{_detection.NmsIoU}/{first.Landmarker.Name}/largest";
+        Id = $"{spec.Id}@{first!.Embedder.Version}/{first.Detector.Name}:{_detection.MinScore}:{_detection.NmsIoU}/{first.Landmarker.Name}/largest/{CodeRevision}";
     }
 
     public string Id { get; }
+
+    /// <summary>
+    /// The build identity of the pipeline code (the engine and vision assemblies' module ids, which deterministic builds
+    /// change exactly when their source changes), so cached embeddings never outlive the code that made them.
+    /// </summary>
+    private static string CodeRevision =>
+        string.Concat(new[] { typeof(GraphModel), typeof(FaceBoxesDetector) }.Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8]));
 
     public IReadOnlyList<float[]?> Embed(IReadOnlyList<string> imagePaths, CancellationToken cancellationToken)
     {
