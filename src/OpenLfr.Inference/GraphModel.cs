@@ -25,6 +25,9 @@ public sealed class GraphModel : IDisposable
     public static GraphModel Load(string modelJsonPath, InferenceOptions? options = null) =>
         new(TfjsGraphLoader.Load(modelJsonPath), options ?? new InferenceOptions());
 
+    /// <summary>A graph built in code (face-api networks) rather than read from model.json.</summary>
+    internal static GraphModel FromGraph(GraphDef graph, InferenceOptions? options) => new(graph, options ?? new InferenceOptions());
+
     /// <summary>The model.json this model was loaded from.</summary>
     public string SourcePath => _graph.SourcePath;
     public IReadOnlyList<string> InputNames => _graph.Inputs;
@@ -58,6 +61,18 @@ public sealed class GraphModel : IDisposable
         if (_graph.Inputs.Count != 1) throw new InferenceException($"{SourcePath}: the model has {_graph.Inputs.Count} inputs; name them.");
         var name = output ?? _graph.Outputs[0];
         return Run(new Dictionary<string, Tensor> { [_graph.Inputs[0]] = input }, [name])[name];
+    }
+
+    /// <summary>
+    /// Per-step wall time summed over runs since profiling was switched on for these outputs, slowest first
+    /// (a diagnostic for benchmarks; costs a timestamp per step).
+    /// </summary>
+    public IReadOnlyList<(string Step, double Milliseconds)> ProfileSteps(IReadOnlyList<string>? outputs = null, bool enable = true)
+    {
+        var plan = Plan(outputs ?? _graph.Outputs);
+        plan.Profile = enable;
+        return plan.StepDescriptions.Zip(plan.StepMilliseconds.Length > 0 ? plan.StepMilliseconds : new double[plan.StepCount])
+            .OrderByDescending(p => p.Second).ToList();
     }
 
     internal ExecutionPlan Plan(IReadOnlyList<string> outputs)

@@ -7,9 +7,11 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Measure speed: kernels (compute kernels per layer), matcher (1:N search).");
+        var command = new Command("bench", "Measure speed: kernels (compute kernels per layer), engine (whole models), matcher (1:N search), pipeline (face pipeline images/s).");
         command.Subcommands.Add(BenchKernelsCommand.Create());
+        command.Subcommands.Add(BenchEngineCommand.Create());
         command.Subcommands.Add(BenchMatcherCommand.Create());
+        command.Subcommands.Add(BenchPipelineCommand.Create());
         return command;
     }
 }

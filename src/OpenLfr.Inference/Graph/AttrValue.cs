@@ -17,6 +17,12 @@ internal sealed class AttrValue
     /// <summary>A shape attribute's dimensions (-1 = unknown); null when absent or of unknown rank.</summary>
     public int[]? Shape { get; private init; }
 
+    public static AttrValue Of(string s) => new() { S = s };
+    public static AttrValue Of(long i) => new() { I = i };
+    public static AttrValue Of(bool b) => new() { B = b };
+    public static AttrValue OfInts(params long[] values) => new() { Ints = values };
+    public static AttrValue OfShape(params int[] dims) => new() { Shape = dims };
+
     public static AttrValue Parse(JsonElement e)
     {
         string? s = null; long? i = null; float? f = null; bool? b = null; string? type = null;

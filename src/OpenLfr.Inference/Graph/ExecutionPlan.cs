@@ -45,6 +45,11 @@ internal sealed class ExecutionPlan
         PlanReleases(slotCount);
     }
 
+    /// <summary>When set, each run adds every step's wall time to <see cref="StepMilliseconds"/> (for finding slow ops).</summary>
+    public bool Profile { get; set; }
+    public double[] StepMilliseconds { get; private set; } = [];
+    public IEnumerable<string> StepDescriptions => _steps.Select(s => s.Description);
+
     /// <summary>Multiply-accumulates of the last run (conv, depthwise and matmul layers).</summary>
     public long LastRunMacs { get; private set; }
 
@@ -83,8 +88,11 @@ internal sealed class ExecutionPlan
             _slots[input.Slot] = new Value(new Buffer(tensor.Data, pinned: true), tensor.Shape, input.Type);
         }
         long macs = 0;
-        foreach (var step in _steps)
+        if (Profile && StepMilliseconds.Length != _steps.Count) StepMilliseconds = new double[_steps.Count];
+        for (var stepIndex = 0; stepIndex < _steps.Count; stepIndex++)
         {
+            var step = _steps[stepIndex];
+            var started = Profile ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
             for (var i = 0; i < step.Inputs.Length; i++) step.InputScratch[i] = _slots[step.Inputs[i]];
             try
             {
@@ -96,6 +104,7 @@ internal sealed class ExecutionPlan
                 Array.Clear(_slots);
                 throw new InferenceException($"{_modelPath}: {step.Description} failed: {e.Message}", e);
             }
+            if (Profile) StepMilliseconds[stepIndex] += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             for (var i = 0; i < step.Outputs.Length; i++) _slots[step.Outputs[i]] = step.OutputScratch[i];
             foreach (var slot in step.ReleaseAfter)
             {

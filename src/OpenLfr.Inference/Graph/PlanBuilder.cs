@@ -33,6 +33,7 @@ internal sealed class PlanBuilder
         }
         builder.FoldConstants();
         builder.ConvertConvolutions();
+        builder.ConvertScalarAffine();
         while (builder.FuseOnce()) { }
         return builder.Emit(parallelism);
     }
@@ -135,6 +136,35 @@ internal sealed class PlanBuilder
         }
     }
 
+    // x * c, x + c, x - c, c - x, x / c with a scalar constant c become y = x * a + b, so chains collapse to one pass.
+    private void ConvertScalarAffine()
+    {
+        foreach (var node in TopologicalOrder())
+        {
+            if (node.Op is not ("Mul" or "Add" or "AddV2" or "Sub" or "RealDiv") || node.Inputs.Count != 2) continue;
+            if (node.Def.Attr("T")?.Type is { } t && t != "DT_FLOAT") continue;
+            var (a, b) = (node.Inputs[0], node.Inputs[1]);
+            var constFirst = a.Node.IsConstant;
+            var (x, c) = constFirst ? (b, a) : (a, b);
+            if (x.Node.IsConstant || !c.Node.IsConstant) continue;
+            var value = c.Node.Constant(c.Index);
+            if (value.Length != 1 || value.Rank > 1) continue;
+            var v = value.Scalar;
+            switch (node.Op)
+            {
+                case "Mul": node.Scale = v; break;
+                case "Add" or "AddV2": node.Shift = v; break;
+                case "Sub" when constFirst: node.Scale = -1; node.Shift = v; break;
+                case "Sub": node.Shift = -v; break;
+                case "RealDiv" when !constFirst: node.Scale = 1 / v; break;
+                default: continue;
+            }
+            node.Op = PlanNode.AffineOp;
+            node.Inputs.Clear();
+            node.Inputs.Add(x);
+        }
+    }
+
     private bool IsRequested(PlanNode node) => _outputs.Any(o => o.Ref.Node == node);
 
     private Dictionary<PlanNode, List<PlanNode>> Consumers(List<PlanNode> order)
@@ -159,13 +189,27 @@ internal sealed class PlanBuilder
                 if (TryFuseDecomposedPrelu(node, spec, consumers)) return true;
                 if (consumers[node] is [var next] && TryFuseFollower(node, spec, next)) return true;
             }
-            else if (node.Op is "Add" or "AddV2" or "Sub" or "Mul" or "Maximum" or "Minimum" && !node.FusedRelu && !IsRequested(node)
-                     && consumers[node] is [{ Op: "Relu" } relu])
+            else if (node.Op is "Add" or "AddV2" or "Sub" or "Mul" or "Maximum" or "Minimum" or "MaxPool" or "AvgPool" or PlanNode.AffineOp
+                     && !node.FusedRelu && !IsRequested(node) && consumers[node] is [{ Op: "Relu" } relu])
             {
                 node.FusedRelu = true;
                 Replace(relu, node);
                 return true;
             }
+            else if (node.Op == PlanNode.AffineOp && !node.FusedRelu && !IsRequested(node) && consumers[node] is [{ Op: PlanNode.AffineOp } after])
+            {
+                // (x * a1 + b1) * a2 + b2 = x * (a1 a2) + (b1 a2 + b2)
+                var a2 = after.Scale;
+                after.Scale = node.Scale * a2;
+                after.Shift = node.Shift * a2 + after.Shift;
+                after.Inputs[0] = node.Inputs[0];
+                after.Absorbed.Add(node.Name);
+                return true;
+            }
+            else if (node.Op == "ConcatV2" && TryFoldNegIntoConcat(node, consumers))
+                return true;
+            else if (node.Op is "Pad" or "PadV2" && TryFoldAffineIntoPad(node, consumers))
+                return true;
         }
         return false;
     }
@@ -175,6 +219,7 @@ internal sealed class PlanBuilder
         if (spec.Kind == ConvSpec.Kinds.Dense || spec.Padding != PaddingMode.Valid) return false;
         var pad = node.Inputs[0].Node;
         if (pad.Op is not ("Pad" or "PadV2") || IsRequested(pad) || consumers[pad].Count != 1) return false;
+        if (pad.Scale != 1 || pad.Shift != 0 || (pad.PadFill ?? 0) != 0) return false;
         if (!pad.Inputs[1].Node.IsConstant) return false;
         if (pad.Op == "PadV2" && !(pad.Inputs[2].Node.IsConstant && pad.Inputs[2].Node.Constant(pad.Inputs[2].Index).Scalar == 0)) return false;
         var p = pad.Inputs[1].Node.Constant(pad.Inputs[1].Index).ToInts();
@@ -184,6 +229,51 @@ internal sealed class PlanBuilder
         node.Inputs[0] = pad.Inputs[0];
         node.Absorbed.Add(pad.Name);
         return true;
+    }
+
+    // affine -> Pad -> affine becomes one Pad that transforms the interior and writes the transformed border value.
+    private bool TryFoldAffineIntoPad(PlanNode pad, Dictionary<PlanNode, List<PlanNode>> consumers)
+    {
+        float fill;
+        if (pad.PadFill is { } f) fill = f;
+        else if (pad.Op == "Pad") fill = 0;
+        else if (pad.Inputs.Count > 2 && pad.Inputs[2].Node.IsConstant) fill = pad.Inputs[2].Node.Constant(pad.Inputs[2].Index).Scalar;
+        else return false;
+        var before = pad.Inputs[0].Node;
+        if (before.Op == PlanNode.AffineOp && !before.FusedRelu && !IsRequested(before) && consumers[before].Count == 1)
+        {
+            // interior: (x * a + b) * s + t
+            pad.Shift = before.Shift * pad.Scale + pad.Shift;
+            pad.Scale = before.Scale * pad.Scale;
+            pad.PadFill = fill;
+            pad.Inputs[0] = before.Inputs[0];
+            pad.Absorbed.Add(before.Name);
+            return true;
+        }
+        if (!IsRequested(pad) && consumers[pad] is [{ Op: PlanNode.AffineOp, FusedRelu: false } after])
+        {
+            pad.Shift = pad.Shift * after.Scale + after.Shift;
+            pad.Scale *= after.Scale;
+            pad.PadFill = fill * after.Scale + after.Shift;
+            Replace(after, pad);
+            return true;
+        }
+        return false;
+    }
+
+    private bool TryFoldNegIntoConcat(PlanNode concat, Dictionary<PlanNode, List<PlanNode>> consumers)
+    {
+        for (var i = 0; i < concat.Inputs.Count - 1; i++)
+        {
+            var n = concat.Inputs[i].Node;
+            if (n.Op != "Neg" || IsRequested(n) || consumers[n].Count != 1) continue;
+            concat.NegatedInputs ??= new bool[concat.Inputs.Count - 1];
+            concat.NegatedInputs[i] = true;
+            concat.Inputs[i] = n.Inputs[0];
+            concat.Absorbed.Add(n.Name);
+            return true;
+        }
+        return false;
     }
 
     // What follows a conv and can become part of its epilogue.
@@ -215,6 +305,10 @@ internal sealed class PlanBuilder
             case "Mul" when act == Activation.None:
                 if (ChannelConstant(out _) is not { } scale) return false;
                 spec.Scale(scale);
+                break;
+            case PlanNode.AffineOp when act == Activation.None && !next.FusedRelu:
+                spec.Scale([next.Scale]);
+                spec.AddBias([next.Shift]);
                 break;
             case "Relu":
                 if (act is Activation.None) spec.Activation = Activation.Relu;
@@ -254,20 +348,30 @@ internal sealed class PlanBuilder
         var users = consumers[x];
         var abs = users.FirstOrDefault(u => u.Op == "Abs");
         if (abs is null || consumers[abs] is not [{ Op: "Sub" } sub] || sub.Inputs[0].Node != x || sub.Inputs[1].Node != abs) return false;
-        if (consumers[sub] is not [{ Op: "Mul" } mul]) return false;
-        var cRef = mul.Inputs[0].Node == sub ? mul.Inputs[1] : mul.Inputs[0];
-        if (!cRef.Node.IsConstant) return false;
-        var c = cRef.Node.Constant(cRef.Index);
+        if (consumers[sub] is not [{ Op: "Mul" or PlanNode.AffineOp } mul]) return false;
+        float[] c;
+        if (mul.Op == PlanNode.AffineOp)
+        {
+            // A scalar slope was already turned into an affine step.
+            if (mul.Shift != 0 || mul.FusedRelu) return false;
+            c = [mul.Scale];
+        }
+        else
+        {
+            var cRef = mul.Inputs[0].Node == sub ? mul.Inputs[1] : mul.Inputs[0];
+            if (!cRef.Node.IsConstant) return false;
+            c = cRef.Node.Constant(cRef.Index).ReadOnly.ToArray();
+        }
         var n = spec.OutChannels;
         if (c.Length != 1 && c.Length != n) return false;
         if (consumers[mul] is not [{ Op: "Add" or "AddV2" } add]) return false;
         var other = add.Inputs[0].Node == mul ? add.Inputs[1].Node : add.Inputs[0].Node;
         var relu = other.Op == "Relu" && other.Inputs[0].Node == x ? other : null;
         if (relu is null && other != x) return false;
-        var expected = relu is null ? 2 : 3;
-        if (users.Count != expected || !users.Contains(sub) || (relu is null ? !users.Contains(add) : !users.Contains(relu))) return false;
-        if (new[] { abs, sub, mul, add }.Any(IsRequested) || (relu is not null && (IsRequested(relu) || consumers[relu].Count != 1))) return false;
-        var cs = ConvSpecReader.Expand(c.ReadOnly.ToArray(), n);
+        // x feeds exactly Abs, Sub and the Relu (or the final Add itself).
+        if (users.Count != 3 || !users.Contains(sub) || (relu is null ? !users.Contains(add) : !users.Contains(relu))) return false;
+        if (new[] { abs, sub, mul }.Any(IsRequested) || (relu is not null && (IsRequested(relu) || consumers[relu].Count != 1))) return false;
+        var cs = ConvSpecReader.Expand(c, n);
         if (relu is not null)
         {
             if (spec.Activation is Activation.Relu or Activation.Relu6) { /* x >= 0 already: the negative branch is zero */ }

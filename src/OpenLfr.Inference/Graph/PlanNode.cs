@@ -24,10 +24,19 @@ internal sealed class PlanNode
     public ConvSpec? Conv { get; set; }
     /// <summary>A ReLU folded into an element-wise binary op.</summary>
     public bool FusedRelu { get; set; }
+    /// <summary>ConcatV2 inputs that are read negated (a Neg folded into the concat).</summary>
+    public bool[]? NegatedInputs { get; set; }
+    /// <summary>For <see cref="AffineOp"/>: y = x * Scale + Shift; for Pad, the transform of the interior.</summary>
+    public float Scale { get; set; } = 1;
+    public float Shift { get; set; }
+    /// <summary>For Pad with folded affine steps: the border value after the transform.</summary>
+    public float? PadFill { get; set; }
+
     /// <summary>Names of nodes folded into this one, for error messages and debugging.</summary>
     public List<string> Absorbed { get; } = new();
 
     public const string ConvOp = "#Conv";
+    public const string AffineOp = "#Affine";
     public bool IsConstant => Constants is not null;
     public Value Constant(int index = 0) => Constants![index];
 

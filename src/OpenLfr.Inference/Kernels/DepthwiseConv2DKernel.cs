@@ -33,7 +33,9 @@ public abstract class DepthwiseConv2DKernel
         long expected = (long)g.KernelH * g.KernelW * channels * multiplier;
         if (filter.Length != expected)
             throw new ArgumentException($"Depthwise filter has {filter.Length} values; [{g.KernelH},{g.KernelW},{channels},{multiplier}] needs {expected}.");
-        return new DepthwiseConv.DepthwiseConv2DScalar(g, channels, multiplier, filter, epilogue);
+        return DepthwiseConv.DepthwiseConv2DDirect.Supports(isa, channels, multiplier)
+            ? new DepthwiseConv.DepthwiseConv2DDirect(g, channels, filter, epilogue, isa)
+            : new DepthwiseConv.DepthwiseConv2DScalar(g, channels, multiplier, filter, epilogue);
     }
 
     /// <summary>Output height and width for an input of inH x inW.</summary>

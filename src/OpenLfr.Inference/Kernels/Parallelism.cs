@@ -18,7 +18,8 @@ public sealed unsafe class Parallelism : IDisposable
     private void* _state;
     private int _count;
     private int _next;
-    private int _running;
+    private int _open;
+    private int _active;
     private Exception? _failure;
 
     /// <param name="threads">Total threads including the caller; values below 1 mean 1.</param>
@@ -59,12 +60,14 @@ public sealed unsafe class Parallelism : IDisposable
             _count = count;
             _next = 0;
             _failure = null;
-            int helpers = Math.Min(_workers.Length, count - 1);
-            Volatile.Write(ref _running, helpers);
-            _start.Release(helpers);
+            Volatile.Write(ref _open, 1);
+            _start.Release(Math.Min(_workers.Length, count - 1));
             Drain();
+            // Close the job, then wait only for workers already inside it: a worker the OS has not
+            // scheduled yet (the cores are shared) must not hold this call up; it will find the job closed.
+            Interlocked.Exchange(ref _open, 0);
             var spin = new SpinWait();
-            while (Volatile.Read(ref _running) != 0) spin.SpinOnce(sleep1Threshold: -1);
+            while (Volatile.Read(ref _active) != 0) spin.SpinOnce(sleep1Threshold: -1);
             if (_failure is { } failure)
                 throw new AggregateException("A parallel kernel work item failed.", failure);
         }
@@ -99,8 +102,10 @@ public sealed unsafe class Parallelism : IDisposable
         {
             _start.Wait();
             if (_disposed) return;
-            Drain();
-            Interlocked.Decrement(ref _running);
+            // Enter first, then check the job is still open (the caller closes, then waits for _active == 0).
+            Interlocked.Increment(ref _active);
+            if (Volatile.Read(ref _open) == 1) Drain();
+            Interlocked.Decrement(ref _active);
         }
     }
 

@@ -3,7 +3,7 @@ using OpenLfr.Inference.Graph;
 namespace OpenLfr.Inference.Operators;
 
 /// <summary>Element-wise Add/Sub/Mul/Div/Maximum/Minimum/Prelu with broadcasting and an optional fused ReLU.</summary>
-internal sealed class BinaryOperator<TOp> : Operator where TOp : IBinaryOp
+internal sealed unsafe class BinaryOperator<TOp> : Operator where TOp : IBinaryOp
 {
     public BinaryOperator(bool fusedRelu = false)
     {
@@ -19,8 +19,38 @@ internal sealed class BinaryOperator<TOp> : Operator where TOp : IBinaryOp
         var shape = Broadcast.SameShape(a.Shape, b.Shape) ? a.Shape : Broadcast.Shape(a.Shape, b.Shape);
         var type = a.Type == DType.Float32 || b.Type == DType.Float32 ? DType.Float32 : a.Type;
         var output = context.Allocate(shape, type);
-        Compute(a, b, output, FusedRelu);
+        if (a.Length == output.Length && b.Length == output.Length && output.Length >= 1 << 15 && context.Parallelism.Threads > 1)
+            ComputeSameParallel(a, b, output, FusedRelu, context);
+        else
+            Compute(a, b, output, FusedRelu);
         outputs[0] = output;
+    }
+
+    private struct State
+    {
+        public float* A;
+        public float* B;
+        public float* O;
+        public bool Relu;
+    }
+
+    // The residual adds of the ResNets and MobileNets: same shapes, big tensors, worth both threads.
+    private static void ComputeSameParallel(Value a, Value b, Value output, bool relu, ExecutionContext context)
+    {
+        fixed (float* pa = a.ReadOnly)
+        fixed (float* pb = b.ReadOnly)
+        fixed (float* po = output.Span)
+        {
+            var state = new State { A = pa, B = pb, O = po, Relu = relu };
+            ParallelChunks.Run(context.Parallelism, output.Length, 1 << 14, &SameRange, &state);
+        }
+    }
+
+    private static void SameRange(void* s, int start, int end)
+    {
+        var st = (State*)s;
+        var n = end - start;
+        BinaryLoops.Same<TOp>(new ReadOnlySpan<float>(st->A + start, n), new ReadOnlySpan<float>(st->B + start, n), new Span<float>(st->O + start, n), st->Relu);
     }
 
     public static void Compute(Value a, Value b, Value output, bool relu)

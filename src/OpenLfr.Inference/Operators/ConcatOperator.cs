@@ -2,8 +2,9 @@ using OpenLfr.Inference.Graph;
 
 namespace OpenLfr.Inference.Operators;
 
-/// <summary>ConcatV2 (axis is the last input) and Pack (stack along a new axis, <paramref name="packAxis"/>).</summary>
-internal sealed class ConcatOperator(int? packAxis) : Operator
+/// <summary>ConcatV2 (axis is the last input) and Pack (stack along a new axis, <paramref name="packAxis"/>).
+/// Inputs flagged in <paramref name="negated"/> are written negated (CReLU's concat(x, -x) in one pass).</summary>
+internal sealed class ConcatOperator(int? packAxis, bool[]? negated = null) : Operator
 {
     public override void Run(ExecutionContext context, ReadOnlySpan<Value> inputs, Span<Value> outputs)
     {
@@ -35,12 +36,17 @@ internal sealed class ConcatOperator(int? packAxis) : Operator
         var o = output.Span;
         var rowOut = outShape[axis] * inner;
         var offset = 0;
-        foreach (var p in parts)
+        for (var k = 0; k < parts.Length; k++)
         {
+            var p = parts[k];
             var block = p.Length / Math.Max(outer, 1);
             var src = p.ReadOnly;
+            var negate = negated is not null && negated[k];
             for (var r = 0; r < outer; r++)
-                src.Slice(r * block, block).CopyTo(o.Slice(r * rowOut + offset, block));
+            {
+                if (negate) UnaryOperator<NegOp>.Compute(src.Slice(r * block, block), o.Slice(r * rowOut + offset, block));
+                else src.Slice(r * block, block).CopyTo(o.Slice(r * rowOut + offset, block));
+            }
             offset += block;
         }
         outputs[0] = output;

@@ -12,6 +12,7 @@ internal static class OperatorFactory
         return node.Op switch
         {
             PlanNode.ConvOp => node.Conv!.Kind == ConvSpec.Kinds.Dense ? new DenseOperator(node.Conv) : new ConvOperator(node.Conv),
+            PlanNode.AffineOp => new AffineOperator(node.Scale, node.Shift, relu),
             "Add" or "AddV2" or "BiasAdd" => new BinaryOperator<AddOp>(relu),
             "Sub" => new BinaryOperator<SubOp>(relu),
             "Mul" => new BinaryOperator<MulOp>(relu),
@@ -42,11 +43,11 @@ internal static class OperatorFactory
             "ExpandDims" => new ExpandDimsOperator(),
             "StridedSlice" => new StridedSliceOperator((int)d.AttrInt("begin_mask"), (int)d.AttrInt("end_mask"),
                 (int)d.AttrInt("shrink_axis_mask"), (int)d.AttrInt("ellipsis_mask"), (int)d.AttrInt("new_axis_mask")),
-            "ConcatV2" => new ConcatOperator(null),
+            "ConcatV2" => new ConcatOperator(null, node.NegatedInputs),
             "Pack" => new ConcatOperator((int)d.AttrInt("axis")),
             "Unpack" => new UnpackOperator((int)d.AttrInt("axis"), (int)d.AttrInt("num")),
-            "Pad" or "PadV2" => new PadOperator(),
-            "MaxPool" or "AvgPool" => Pool(d, node.Op == "MaxPool", modelPath),
+            "Pad" or "PadV2" => new PadOperator(node.Scale, node.Shift, node.PadFill),
+            "MaxPool" or "AvgPool" => Pool(d, node.Op == "MaxPool", relu, modelPath),
             "Mean" => new ReduceOperator(ReduceOperator.Kind.Mean, d.AttrBool("keep_dims")),
             "Sum" => new ReduceOperator(ReduceOperator.Kind.Sum, d.AttrBool("keep_dims")),
             "Max" => new ReduceOperator(ReduceOperator.Kind.Max, d.AttrBool("keep_dims")),
@@ -73,14 +74,14 @@ internal static class OperatorFactory
         };
     }
 
-    private static Operator Pool(NodeDef d, bool max, string modelPath)
+    private static Operator Pool(NodeDef d, bool max, bool relu, string modelPath)
     {
         var k = d.AttrInts("ksize");
         var s = d.AttrInts("strides");
         var padding = d.AttrString("padding", "VALID");
         if (k.Length != 4 || s.Length != 4 || k[0] != 1 || k[3] != 1 || padding is not ("SAME" or "VALID"))
             throw new ModelLoadException($"{modelPath}: node '{d.Name}' (op {d.Op}) has an unsupported window (ksize [{string.Join(",", k)}], padding {padding}); only NHWC spatial windows with SAME/VALID are supported.");
-        return new PoolOperator(max, (int)k[1], (int)k[2], (int)s[1], (int)s[2], padding == "SAME");
+        return new PoolOperator(max, (int)k[1], (int)k[2], (int)s[1], (int)s[2], padding == "SAME", relu);
     }
 
     private static Operator DepthToSpace(NodeDef d, string modelPath)

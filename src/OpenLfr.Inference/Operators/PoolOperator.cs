@@ -3,9 +3,18 @@ using OpenLfr.Inference.Graph;
 
 namespace OpenLfr.Inference.Operators;
 
-/// <summary>MaxPool / AvgPool over NHWC. AvgPool divides by the number of real (unpadded) inputs, as TensorFlow does.</summary>
-internal sealed class PoolOperator(bool max, int kh, int kw, int sh, int sw, bool same) : Operator
+/// <summary>MaxPool / AvgPool over NHWC, optionally with a ReLU folded in; output rows are spread over the threads.
+/// AvgPool divides by the number of real (unpadded) inputs, as TensorFlow does.</summary>
+internal sealed unsafe class PoolOperator(bool max, int kh, int kw, int sh, int sw, bool same, bool relu = false) : Operator
 {
+    private struct State
+    {
+        public float* Src;
+        public float* Dst;
+        public int H, W, C, OutH, OutW, PadTop, PadLeft, KH, KW, SH, SW;
+        public bool Max, Relu;
+    }
+
     public override void Run(ExecutionContext context, ReadOnlySpan<Value> inputs, Span<Value> outputs)
     {
         var x = inputs[0];
@@ -14,42 +23,64 @@ internal sealed class PoolOperator(bool max, int kh, int kw, int sh, int sw, boo
         var (oh, pt) = WindowPadding.Resolve(h, kh, sh, same);
         var (ow, pl) = WindowPadding.Resolve(w, kw, sw, same);
         var output = context.Allocate([n, oh, ow, c]);
-        var src = x.ReadOnly;
-        var dst = output.Span;
-        var vw = Vector<float>.Count;
-        for (var b = 0; b < n; b++)
-            for (var oy = 0; oy < oh; oy++)
+        fixed (float* src = x.ReadOnly)
+        fixed (float* dst = output.Span)
+        {
+            var state = new State
             {
-                var y0 = Math.Max(oy * sh - pt, 0);
-                var y1 = Math.Min(oy * sh - pt + kh, h);
-                for (var ox = 0; ox < ow; ox++)
-                {
-                    var x0 = Math.Max(ox * sw - pl, 0);
-                    var x1 = Math.Min(ox * sw - pl + kw, w);
-                    var o = dst.Slice(((b * oh + oy) * ow + ox) * c, c);
-                    var first = true;
-                    for (var y = y0; y < y1; y++)
-                        for (var xx = x0; xx < x1; xx++)
-                        {
-                            var s = src.Slice(((b * h + y) * w + xx) * c, c);
-                            if (first) { s.CopyTo(o); first = false; continue; }
-                            var ch = 0;
-                            for (; ch + vw <= c; ch += vw)
-                            {
-                                var a = new Vector<float>(o[ch..]);
-                                var v = new Vector<float>(s[ch..]);
-                                (max ? Vector.Max(a, v) : a + v).CopyTo(o[ch..]);
-                            }
-                            for (; ch < c; ch++) o[ch] = max ? MathF.Max(o[ch], s[ch]) : o[ch] + s[ch];
-                        }
-                    if (first) o.Clear();
-                    else if (!max)
-                    {
-                        var inv = 1f / ((y1 - y0) * (x1 - x0));
-                        for (var ch = 0; ch < c; ch++) o[ch] *= inv;
-                    }
-                }
-            }
+                Src = src, Dst = dst, H = h, W = w, C = c, OutH = oh, OutW = ow, PadTop = pt, PadLeft = pl,
+                KH = kh, KW = kw, SH = sh, SW = sw, Max = max, Relu = relu,
+            };
+            ParallelChunks.Run(context.Parallelism, n * oh, Math.Max(1, (1 << 13) / Math.Max(ow * c, 1)), &Rows, &state);
+        }
         outputs[0] = output;
+    }
+
+    private static void Rows(void* s, int start, int end)
+    {
+        var st = (State*)s;
+        int h = st->H, w = st->W, c = st->C, oh = st->OutH, ow = st->OutW;
+        var vw = Vector<float>.Count;
+        var max = st->Max;
+        for (var row = start; row < end; row++)
+        {
+            int b = row / oh, oy = row % oh;
+            var y0 = Math.Max(oy * st->SH - st->PadTop, 0);
+            var y1 = Math.Min(oy * st->SH - st->PadTop + st->KH, h);
+            for (var ox = 0; ox < ow; ox++)
+            {
+                var x0 = Math.Max(ox * st->SW - st->PadLeft, 0);
+                var x1 = Math.Min(ox * st->SW - st->PadLeft + st->KW, w);
+                var o = st->Dst + ((long)(b * oh + oy) * ow + ox) * c;
+                var first = true;
+                for (var y = y0; y < y1; y++)
+                    for (var xx = x0; xx < x1; xx++)
+                    {
+                        var p = st->Src + ((long)(b * h + y) * w + xx) * c;
+                        if (first)
+                        {
+                            new ReadOnlySpan<float>(p, c).CopyTo(new Span<float>(o, c));
+                            first = false;
+                            continue;
+                        }
+                        var ch = 0;
+                        for (; ch + vw <= c; ch += vw)
+                        {
+                            var a = Vector.Load(o + ch);
+                            var v = Vector.Load(p + ch);
+                            (max ? Vector.Max(a, v) : a + v).Store(o + ch);
+                        }
+                        for (; ch < c; ch++) o[ch] = max ? MathF.Max(o[ch], p[ch]) : o[ch] + p[ch];
+                    }
+                if (first) new Span<float>(o, c).Clear();
+                else if (!max)
+                {
+                    var inv = 1f / ((y1 - y0) * (x1 - x0));
+                    for (var ch = 0; ch < c; ch++) o[ch] *= inv;
+                }
+                if (st->Relu)
+                    for (var ch = 0; ch < c; ch++) o[ch] = MathF.Max(o[ch], 0);
+            }
+        }
     }
 }

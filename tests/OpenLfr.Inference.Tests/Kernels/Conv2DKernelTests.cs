@@ -22,6 +22,8 @@ public class Conv2DKernelTests
         { 1, 13, 14, 5, 10, [3, 3], 4, PaddingMode.Same, [0, 0, 0, 0, 1] },
         { 1, 12, 11, 4, 6, [3, 1], 1, PaddingMode.Same, [0, 0, 0, 0, 1] },
         { 1, 10, 10, 4, 6, [3, 3], 1, PaddingMode.Same, [0, 0, 0, 0, 2] },
+        { 2, 5, 6, 240, 20, [3, 3], 1, PaddingMode.Same, [0, 0, 0, 0, 1] },
+        { 1, 7, 6, 232, 9, [3, 3], 2, PaddingMode.Explicit, [1, 1, 0, 2, 1] },
     };
 
     [Theory]

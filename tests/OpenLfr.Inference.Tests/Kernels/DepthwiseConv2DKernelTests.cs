@@ -4,20 +4,22 @@ namespace OpenLfr.Inference.Tests.Kernels;
 
 public class DepthwiseConv2DKernelTests
 {
-    // batch, h, w, channels, multiplier, k, stride, padding, explicit pads (t, b, l, r)
+    // batch, h, w, channels, multiplier, k, stride, padding, explicit pads (t, b, l, r) and dilation
     public static TheoryData<int, int, int, int, int, int, int, PaddingMode, int[]> Shapes() => new()
     {
-        { 2, 9, 11, 19, 1, 3, 1, PaddingMode.Same, [0, 0, 0, 0] },
-        { 1, 12, 13, 37, 1, 3, 2, PaddingMode.Same, [0, 0, 0, 0] },
-        { 1, 11, 10, 32, 1, 3, 2, PaddingMode.Valid, [0, 0, 0, 0] },
-        { 2, 14, 9, 48, 1, 5, 1, PaddingMode.Same, [0, 0, 0, 0] },
-        { 1, 15, 16, 20, 1, 5, 2, PaddingMode.Same, [0, 0, 0, 0] },
-        { 1, 10, 11, 8, 1, 3, 1, PaddingMode.Explicit, [1, 1, 2, 0] },
-        { 1, 17, 17, 5, 1, 7, 4, PaddingMode.Same, [0, 0, 0, 0] },
-        { 1, 6, 7, 3, 1, 1, 1, PaddingMode.Valid, [0, 0, 0, 0] },
-        { 2, 9, 8, 7, 2, 3, 1, PaddingMode.Same, [0, 0, 0, 0] },
-        { 1, 10, 13, 16, 2, 3, 2, PaddingMode.Same, [0, 0, 0, 0] },
-        { 1, 11, 11, 9, 2, 5, 2, PaddingMode.Valid, [0, 0, 0, 0] },
+        { 2, 9, 11, 19, 1, 3, 1, PaddingMode.Same, [0, 0, 0, 0, 1] },
+        { 1, 12, 13, 37, 1, 3, 2, PaddingMode.Same, [0, 0, 0, 0, 1] },
+        { 1, 11, 10, 32, 1, 3, 2, PaddingMode.Valid, [0, 0, 0, 0, 1] },
+        { 2, 14, 9, 48, 1, 5, 1, PaddingMode.Same, [0, 0, 0, 0, 1] },
+        { 1, 15, 16, 20, 1, 5, 2, PaddingMode.Same, [0, 0, 0, 0, 1] },
+        { 1, 10, 11, 8, 1, 3, 1, PaddingMode.Explicit, [1, 1, 2, 0, 1] },
+        { 1, 17, 17, 5, 1, 7, 4, PaddingMode.Same, [0, 0, 0, 0, 1] },
+        { 1, 6, 7, 3, 1, 1, 1, PaddingMode.Valid, [0, 0, 0, 0, 1] },
+        { 2, 9, 8, 7, 2, 3, 1, PaddingMode.Same, [0, 0, 0, 0, 1] },
+        { 1, 10, 13, 16, 2, 3, 2, PaddingMode.Same, [0, 0, 0, 0, 1] },
+        { 1, 11, 11, 9, 2, 5, 2, PaddingMode.Valid, [0, 0, 0, 0, 1] },
+        { 1, 13, 12, 24, 1, 3, 1, PaddingMode.Same, [0, 0, 0, 0, 2] },
+        { 2, 20, 21, 64, 1, 3, 2, PaddingMode.Same, [0, 0, 0, 0, 1] },
     };
 
     [Theory]
@@ -25,7 +27,7 @@ public class DepthwiseConv2DKernelTests
     public void Depthwise_matches_the_naive_reference_for_every_epilogue_isa_and_thread_count(
         int batch, int h, int w, int c, int m, int k, int stride, PaddingMode padding, int[] pads)
     {
-        var g = new ConvGeometry(k, k, stride, stride, 1, 1, padding, pads[0], pads[1], pads[2], pads[3]);
+        var g = new ConvGeometry(k, k, stride, stride, pads[4], pads[4], padding, pads[0], pads[1], pads[2], pads[3]);
         var x = KernelTestData.Random(batch * h * w * c, seed: h * 31 + w);
         var filter = KernelTestData.Random(k * k * c * m, seed: c * 7 + m);
         foreach (var name in KernelTestData.Epilogues)

@@ -10,7 +10,7 @@ namespace OpenLfr.Core.Evaluation.Embedding;
 public static class PipelineEmbedders
 {
     /// <summary>The model evaluated when none is named; the recommended default once measured (docs/accuracy.md).</summary>
-    public const string DefaultModel = "faceres";
+    public const string DefaultModel = EmbedderSpec.DefaultId;
 
     /// <summary>Model names the evaluation knows, whether or not the pipeline can run them yet.</summary>
     public static IReadOnlyList<string> Known => EmbedderSpec.All.Select(s => s.Id).ToList();

@@ -27,7 +27,7 @@ public sealed class VisionPipelineEmbedder : IEvaluationEmbedder
         _workerCount = workers ?? Environment.ProcessorCount;
         var inference = new InferenceOptions { Threads = 1 };
         for (var i = 0; i < _workerCount; i++)
-            _workers.Add(new Worker(FaceBoxesDetector.Load(store, inference), FaceMeshLandmarker.Load(store, inference), GraphEmbedder.Load(spec, store, inference)));
+            _workers.Add(new Worker(FaceBoxesDetector.Load(store, inference), FaceMeshLandmarker.Load(store, inference), EmbedderFactory.Load(spec, store, inference)));
         _workers.TryPeek(out var first);
         Id = $"{spec.Id}@{first!.Embedder.Version}/{first.Detector.Name}:{_detection.MinScore}:{_detection.NmsIoU}/{first.Landmarker.Name}/largest/{CodeRevision}";
     }
@@ -65,7 +65,7 @@ public sealed class VisionPipelineEmbedder : IEvaluationEmbedder
         while (_workers.TryTake(out var w)) w.Dispose();
     }
 
-    private sealed record Worker(FaceBoxesDetector Detector, FaceMeshLandmarker Landmarker, GraphEmbedder Embedder) : IDisposable
+    private sealed record Worker(FaceBoxesDetector Detector, FaceMeshLandmarker Landmarker, IFaceEmbedder Embedder) : IDisposable
     {
         public float[]? Embed(string path, FaceDetectorOptions detection)
         {

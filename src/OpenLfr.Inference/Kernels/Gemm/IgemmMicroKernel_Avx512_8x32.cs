@@ -12,18 +12,20 @@ namespace OpenLfr.Inference.Kernels.Gemm;
 /// row or position, rows pointing into the padded input): no im2col copy.
 /// The weight panel is packed as 32 bias values, then taps * kc rows of 32 weights (zero-padded).
 /// Accumulators live in registers for the whole K loop; the epilogue is applied on the register tile.
+/// TRows and TCols are compile-time tile sizes (see <see cref="IGemmRows"/>): one source, every tile.
 /// </summary>
 internal static unsafe class IgemmMicroKernel_Avx512_8x32
 {
     public const int NR = 32;
 
-    /// <summary>Runs a tile of TRows rows; row r of the output starts at c + r * ldc; nc &lt;= NR columns are stored.</summary>
+    /// <summary>Runs a tile of TRows rows by TCols vectors (TCols 1 serves panels with nc &lt;= NR / 2); output row r starts at c + r * ldc; nc columns are stored.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run<TRows>(int nc, int taps, int kc, float** a, float* w, float* c, int ldc, float* slope, float upper)
+    public static void Run<TRows, TCols>(int nc, int taps, int kc, float** a, float* w, float* c, int ldc, float* slope, float upper)
         where TRows : struct, IGemmRows
+        where TCols : struct, IGemmCols
     {
         var bias0 = Vector512.Load(w);
-        var bias1 = Vector512.Load(w + 16);
+        var bias1 = TCols.Count > 1 ? Vector512.Load(w + 16) : default;
         Vector512<float> c00 = bias0, c01 = bias1;
         Vector512<float> c10 = bias0, c11 = bias1;
         Vector512<float> c20 = bias0, c21 = bias1;
@@ -47,140 +49,144 @@ internal static unsafe class IgemmMicroKernel_Avx512_8x32
             for (int k = 0; k < kc; k++)
             {
                 var b0 = Vector512.Load(w);
-                var b1 = Vector512.Load(w + 16);
+                var b1 = TCols.Count > 1 ? Vector512.Load(w + 16) : default;
                 w += 32;
                 var x0 = Vector512.Create(a0[k]);
                 c00 = Avx512F.FusedMultiplyAdd(x0, b0, c00);
-                c01 = Avx512F.FusedMultiplyAdd(x0, b1, c01);
+                if (TCols.Count > 1) c01 = Avx512F.FusedMultiplyAdd(x0, b1, c01);
                 if (TRows.Count > 1)
                 {
                     var x1 = Vector512.Create(a1[k]);
                     c10 = Avx512F.FusedMultiplyAdd(x1, b0, c10);
-                    c11 = Avx512F.FusedMultiplyAdd(x1, b1, c11);
+                    if (TCols.Count > 1) c11 = Avx512F.FusedMultiplyAdd(x1, b1, c11);
                 }
                 if (TRows.Count > 2)
                 {
                     var x2 = Vector512.Create(a2[k]);
                     c20 = Avx512F.FusedMultiplyAdd(x2, b0, c20);
-                    c21 = Avx512F.FusedMultiplyAdd(x2, b1, c21);
+                    if (TCols.Count > 1) c21 = Avx512F.FusedMultiplyAdd(x2, b1, c21);
                 }
                 if (TRows.Count > 3)
                 {
                     var x3 = Vector512.Create(a3[k]);
                     c30 = Avx512F.FusedMultiplyAdd(x3, b0, c30);
-                    c31 = Avx512F.FusedMultiplyAdd(x3, b1, c31);
+                    if (TCols.Count > 1) c31 = Avx512F.FusedMultiplyAdd(x3, b1, c31);
                 }
                 if (TRows.Count > 4)
                 {
                     var x4 = Vector512.Create(a4[k]);
                     c40 = Avx512F.FusedMultiplyAdd(x4, b0, c40);
-                    c41 = Avx512F.FusedMultiplyAdd(x4, b1, c41);
+                    if (TCols.Count > 1) c41 = Avx512F.FusedMultiplyAdd(x4, b1, c41);
                 }
                 if (TRows.Count > 5)
                 {
                     var x5 = Vector512.Create(a5[k]);
                     c50 = Avx512F.FusedMultiplyAdd(x5, b0, c50);
-                    c51 = Avx512F.FusedMultiplyAdd(x5, b1, c51);
+                    if (TCols.Count > 1) c51 = Avx512F.FusedMultiplyAdd(x5, b1, c51);
                 }
                 if (TRows.Count > 6)
                 {
                     var x6 = Vector512.Create(a6[k]);
                     c60 = Avx512F.FusedMultiplyAdd(x6, b0, c60);
-                    c61 = Avx512F.FusedMultiplyAdd(x6, b1, c61);
+                    if (TCols.Count > 1) c61 = Avx512F.FusedMultiplyAdd(x6, b1, c61);
                 }
                 if (TRows.Count > 7)
                 {
                     var x7 = Vector512.Create(a7[k]);
                     c70 = Avx512F.FusedMultiplyAdd(x7, b0, c70);
-                    c71 = Avx512F.FusedMultiplyAdd(x7, b1, c71);
+                    if (TCols.Count > 1) c71 = Avx512F.FusedMultiplyAdd(x7, b1, c71);
                 }
             }
         }
 
         var s0 = Vector512.Load(slope);
-        var s1 = Vector512.Load(slope + 16);
+        var s1 = TCols.Count > 1 ? Vector512.Load(slope + 16) : default;
         var hi = Vector512.Create(upper);
-        if (nc == NR)
+        if (nc == TCols.Count * 16)
         {
-            Store(c00, c01, s0, s1, hi, c + 0 * ldc);
+            Store<TCols>(c00, c01, s0, s1, hi, c + 0 * ldc);
             if (TRows.Count > 1)
             {
-                Store(c10, c11, s0, s1, hi, c + 1 * ldc);
+                Store<TCols>(c10, c11, s0, s1, hi, c + 1 * ldc);
             }
             if (TRows.Count > 2)
             {
-                Store(c20, c21, s0, s1, hi, c + 2 * ldc);
+                Store<TCols>(c20, c21, s0, s1, hi, c + 2 * ldc);
             }
             if (TRows.Count > 3)
             {
-                Store(c30, c31, s0, s1, hi, c + 3 * ldc);
+                Store<TCols>(c30, c31, s0, s1, hi, c + 3 * ldc);
             }
             if (TRows.Count > 4)
             {
-                Store(c40, c41, s0, s1, hi, c + 4 * ldc);
+                Store<TCols>(c40, c41, s0, s1, hi, c + 4 * ldc);
             }
             if (TRows.Count > 5)
             {
-                Store(c50, c51, s0, s1, hi, c + 5 * ldc);
+                Store<TCols>(c50, c51, s0, s1, hi, c + 5 * ldc);
             }
             if (TRows.Count > 6)
             {
-                Store(c60, c61, s0, s1, hi, c + 6 * ldc);
+                Store<TCols>(c60, c61, s0, s1, hi, c + 6 * ldc);
             }
             if (TRows.Count > 7)
             {
-                Store(c70, c71, s0, s1, hi, c + 7 * ldc);
+                Store<TCols>(c70, c71, s0, s1, hi, c + 7 * ldc);
             }
         }
         else
         {
-            float* tile = stackalloc float[NR];
-            Store(c00, c01, s0, s1, hi, tile);
-            new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 0 * ldc, nc));
+            var m0 = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(nc)).AsSingle();
+            var m1 = Vector512.LessThan(Vector512<int>.Indices + Vector512.Create(16), Vector512.Create(nc)).AsSingle();
+            MaskedStore<TCols>(c00, c01, s0, s1, hi, m0, m1, c + 0 * ldc);
             if (TRows.Count > 1)
             {
-                Store(c10, c11, s0, s1, hi, tile);
-                new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 1 * ldc, nc));
+                MaskedStore<TCols>(c10, c11, s0, s1, hi, m0, m1, c + 1 * ldc);
             }
             if (TRows.Count > 2)
             {
-                Store(c20, c21, s0, s1, hi, tile);
-                new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 2 * ldc, nc));
+                MaskedStore<TCols>(c20, c21, s0, s1, hi, m0, m1, c + 2 * ldc);
             }
             if (TRows.Count > 3)
             {
-                Store(c30, c31, s0, s1, hi, tile);
-                new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 3 * ldc, nc));
+                MaskedStore<TCols>(c30, c31, s0, s1, hi, m0, m1, c + 3 * ldc);
             }
             if (TRows.Count > 4)
             {
-                Store(c40, c41, s0, s1, hi, tile);
-                new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 4 * ldc, nc));
+                MaskedStore<TCols>(c40, c41, s0, s1, hi, m0, m1, c + 4 * ldc);
             }
             if (TRows.Count > 5)
             {
-                Store(c50, c51, s0, s1, hi, tile);
-                new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 5 * ldc, nc));
+                MaskedStore<TCols>(c50, c51, s0, s1, hi, m0, m1, c + 5 * ldc);
             }
             if (TRows.Count > 6)
             {
-                Store(c60, c61, s0, s1, hi, tile);
-                new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 6 * ldc, nc));
+                MaskedStore<TCols>(c60, c61, s0, s1, hi, m0, m1, c + 6 * ldc);
             }
             if (TRows.Count > 7)
             {
-                Store(c70, c71, s0, s1, hi, tile);
-                new ReadOnlySpan<float>(tile, nc).CopyTo(new Span<float>(c + 7 * ldc, nc));
+                MaskedStore<TCols>(c70, c71, s0, s1, hi, m0, m1, c + 7 * ldc);
             }
         }
     }
 
     /// <summary>y = min(max(x, 0) + slope * min(x, 0), upper): bias-added accumulators to activations, branch-free.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Vector512<float> x0, Vector512<float> x1, Vector512<float> s0, Vector512<float> s1, Vector512<float> hi, float* c)
+    private static void Store<TCols>(Vector512<float> x0, Vector512<float> x1, Vector512<float> s0, Vector512<float> s1, Vector512<float> hi, float* c)
+        where TCols : struct, IGemmCols
     {
         var zero = Vector512<float>.Zero;
         Vector512.Min(Avx512F.FusedMultiplyAdd(s0, Vector512.Min(x0, zero), Vector512.Max(x0, zero)), hi).Store(c);
-        Vector512.Min(Avx512F.FusedMultiplyAdd(s1, Vector512.Min(x1, zero), Vector512.Max(x1, zero)), hi).Store(c + 16);
+        if (TCols.Count > 1) Vector512.Min(Avx512F.FusedMultiplyAdd(s1, Vector512.Min(x1, zero), Vector512.Max(x1, zero)), hi).Store(c + 16);
+    }
+
+    /// <summary>The same for a partial panel: lanes at or beyond nc are masked off (and cannot fault past the buffer end).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MaskedStore<TCols>(Vector512<float> x0, Vector512<float> x1, Vector512<float> s0, Vector512<float> s1, Vector512<float> hi, Vector512<float> m0, Vector512<float> m1, float* c)
+        where TCols : struct, IGemmCols
+    {
+        var zero = Vector512<float>.Zero;
+        Avx512F.MaskStore(c, m0, Vector512.Min(Avx512F.FusedMultiplyAdd(s0, Vector512.Min(x0, zero), Vector512.Max(x0, zero)), hi));
+        if (TCols.Count > 1) Avx512F.MaskStore(c + 16, m1, Vector512.Min(Avx512F.FusedMultiplyAdd(s1, Vector512.Min(x1, zero), Vector512.Max(x1, zero)), hi));
     }
 }

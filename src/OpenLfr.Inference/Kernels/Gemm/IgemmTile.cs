@@ -23,8 +23,17 @@ internal static unsafe class IgemmTile
     private static void Dispatch<TRows>(KernelIsa isa, int nc, int taps, int kc, float** a, float* panel, float* c, int ldc, float* slope, float upper)
         where TRows : struct, IGemmRows
     {
-        if (isa == KernelIsa.Vector512) IgemmMicroKernel_Avx512_8x32.Run<TRows>(nc, taps, kc, a, panel, c, ldc, slope, upper);
-        else IgemmMicroKernel_Fma256_8x16.Run<TRows>(nc, taps, kc, a, panel, c, ldc, slope, upper);
+        // A narrow last panel (few output channels) runs half the tile instead of multiplying zeros.
+        if (isa == KernelIsa.Vector512)
+        {
+            if (nc > IgemmMicroKernel_Avx512_8x32.NR / 2) IgemmMicroKernel_Avx512_8x32.Run<TRows, Cols2>(nc, taps, kc, a, panel, c, ldc, slope, upper);
+            else IgemmMicroKernel_Avx512_8x32.Run<TRows, Cols1>(nc, taps, kc, a, panel, c, ldc, slope, upper);
+        }
+        else
+        {
+            if (nc > IgemmMicroKernel_Fma256_8x16.NR / 2) IgemmMicroKernel_Fma256_8x16.Run<TRows, Cols2>(nc, taps, kc, a, panel, c, ldc, slope, upper);
+            else IgemmMicroKernel_Fma256_8x16.Run<TRows, Cols1>(nc, taps, kc, a, panel, c, ldc, slope, upper);
+        }
     }
 
     /// <summary>Panel width of the micro-kernel used for an ISA.</summary>

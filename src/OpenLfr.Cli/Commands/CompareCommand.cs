@@ -1,0 +1,46 @@
+using System.CommandLine;
+using OpenLfr.Vision.Embedding;
+using OpenLfr.Vision.Pipeline;
+
+namespace OpenLfr.Cli.Commands;
+
+/// <summary><c>lfr compare A B [--model NAME]</c>: similarity of two images' main faces and the decision.</summary>
+internal static class CompareCommand
+{
+    public static Command Create()
+    {
+        var a = new Argument<string>("a") { Description = "First image." };
+        var b = new Argument<string>("b") { Description = "Second image." };
+        var model = FaceCommandSupport.ModelOption();
+        var threads = FaceCommandSupport.ThreadsOption();
+        var command = new Command("compare", "Compare the largest face of two images: cosine similarity and the decision at the embedder's default threshold.");
+        command.Arguments.Add(a);
+        command.Arguments.Add(b);
+        command.Options.Add(model);
+        command.Options.Add(threads);
+        command.SetAction(parse =>
+        {
+            using var analyzer = FaceCommandSupport.Load(parse.GetValue(model), parse.GetValue(threads));
+            if (analyzer is null) return 2;
+            var templates = new List<FaceTemplate>();
+            foreach (var file in new[] { parse.GetValue(a)!, parse.GetValue(b)! })
+            {
+                var (_, faces, error) = FaceCommandSupport.AnalyzeFile(analyzer, file, embed: true);
+                var face = FaceAnalyzer.Primary(faces);
+                if (error is not null || face?.Template is null)
+                {
+                    Console.Error.WriteLine($"error: {error ?? $"{file}: no face found."}");
+                    return 1;
+                }
+                templates.Add(face.Template);
+            }
+            var spec = EmbedderSpec.Get(analyzer.Embedder!.Id);
+            var similarity = templates[0].Similarity(templates[1]);
+            var same = similarity >= spec.DefaultThreshold;
+            Console.WriteLine($"similarity {similarity:F4} ({spec.Id}, threshold {spec.DefaultThreshold:F2}, provisional)");
+            Console.WriteLine(same ? "possible match: likely the same person (a person must confirm)" : "no match: likely different people");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,69 @@
+using OpenLfr.Testing;
+using OpenLfr.Vision.Embedding;
+using OpenLfr.Vision.Imaging;
+using OpenLfr.Vision.Pipeline;
+
+namespace OpenLfr.Vision.Tests.Pipeline;
+
+public sealed class FaceAnalyzerTests
+{
+    private static readonly Lazy<FaceAnalyzer> Analyzer = new(() => FaceAnalyzer.Load(new FaceAnalyzerOptions { Threads = 2 }));
+
+    private static string Lfw(string person, int n) => SharedData.PathOf($"datasets/lfw/{person}/{person}_{n:0000}.jpg");
+
+    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceres"], "datasets/lfw")]
+    public void Lfw_portraits_yield_one_centred_face_with_landmarks_inside_its_box()
+    {
+        var files = Directory.GetDirectories(SharedData.PathOf("datasets/lfw")).Order(StringComparer.Ordinal)
+            .Where((_, i) => i % 400 == 0).Select(d => Directory.GetFiles(d).Order(StringComparer.Ordinal).First()).ToList();
+        foreach (var file in files)
+        {
+            var faces = Analyzer.Value.Analyze(ImageDecoder.Default.Decode(file), embed: false);
+            var face = FaceAnalyzer.Primary(faces);
+            Assert.True(face is not null, $"no face in {file}");
+            var b = face.Detection.Box;
+            // LFW crops are centred on the face.
+            Assert.InRange(b.CenterX, 90, 160);
+            Assert.InRange(b.CenterY, 80, 170);
+            foreach (var p in face.Landmarks.ToArray())
+            {
+                Assert.InRange(p.X, b.X - 5, b.Right + 5);
+                Assert.InRange(p.Y, b.Y - 5, b.Bottom + 5);
+            }
+            Assert.True(face.Landmarks.LeftEye.Y < face.Landmarks.MouthLeft.Y, $"eyes below mouth in {file}");
+        }
+    }
+
+    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceres"], "datasets/lfw")]
+    public void Same_person_scores_higher_than_different_people()
+    {
+        FaceTemplate Template(string file) => FaceAnalyzer.Primary(Analyzer.Value.Analyze(ImageDecoder.Default.Decode(file)))!.Template!;
+        var bush1 = Template(Lfw("George_W_Bush", 1));
+        var bush2 = Template(Lfw("George_W_Bush", 2));
+        var powell = Template(Lfw("Colin_Powell", 1));
+        var blair = Template(Lfw("Tony_Blair", 1));
+        var threshold = EmbedderSpec.Get(Analyzer.Value.Embedder!.Id).DefaultThreshold;
+        Assert.True(bush1.Similarity(bush2) >= threshold, $"same person {bush1.Similarity(bush2)}");
+        Assert.True(bush1.Similarity(powell) < threshold, $"different people {bush1.Similarity(powell)}");
+        Assert.True(bush2.Similarity(blair) < threshold, $"different people {bush2.Similarity(blair)}");
+    }
+
+    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceres", "mobileface"], "datasets/lfw")]
+    public void Templates_of_two_embedders_cannot_be_compared()
+    {
+        using var other = EmbedderFactory.Load("mobileface");
+        var image = ImageDecoder.Default.Decode(Lfw("George_W_Bush", 1));
+        var face = FaceAnalyzer.Primary(Analyzer.Value.Analyze(image))!;
+        var mobile = other.Embed(image, [face.Landmarks])[0];
+        Assert.Equal(256, mobile.Dimension);
+        Assert.Throws<TemplateMismatchException>(() => face.Template!.Similarity(mobile));
+    }
+
+    [RequiresModelsFact("faceboxes", "facemesh", "faceres")]
+    public void An_image_without_faces_gives_none()
+    {
+        var blank = new RgbImage(320, 240);
+        Array.Fill(blank.Pixels, (byte)90);
+        Assert.Empty(Analyzer.Value.Analyze(blank));
+    }
+}

@@ -1,0 +1,62 @@
+using OpenLfr.Testing;
+using OpenLfr.Vision.Embedding;
+using OpenLfr.Vision.Matching;
+using OpenLfr.Vision.Pipeline;
+
+namespace OpenLfr.Vision.Tests.Pipeline;
+
+/// <summary>
+/// The done-criteria on real video: faces are detected in most frames, and a face enrolled from one
+/// frame is found in the other frames of the clip and not confused with the other people in it.
+/// The clips have no identity labels; people keep their left-to-right order, so order is the truth.
+/// </summary>
+public sealed class VideoClipTests
+{
+    private static readonly Lazy<FaceAnalyzer> Analyzer = new(() => FaceAnalyzer.Load(new FaceAnalyzerOptions { Threads = 2 }));
+
+    [RequiresModelsAndDataTheory(["faceboxes", "facemesh", "faceres"], "videos")]
+    [InlineData("face-demographics-walking-and-pause.mp4", 3)]
+    [InlineData("head-pose-face-detection-female-and-male.mp4", 2)]
+    public void Face_enrolled_from_one_frame_is_found_in_the_others_and_not_confused(string clip, int people)
+    {
+        var analyzer = Analyzer.Value;
+        var frames = ClipFrames.Read(clip, every: 6);
+        var analysed = frames.Select(f => (f.Index, Faces: analyzer.Analyze(f.Image).OrderBy(x => x.Detection.Box.CenterX).ToList())).ToList();
+
+        // Detection: every person in (nearly) every sampled frame.
+        var complete = analysed.Count(a => a.Faces.Count == people);
+        Assert.True(complete >= analysed.Count * 0.9, $"{clip}: all {people} faces found in only {complete} of {analysed.Count} frames");
+
+        // Enrol each person from the last complete frame; search every other frame.
+        var enrolFrame = analysed.Last(a => a.Faces.Count == people);
+        var spec = EmbedderSpec.Get(analyzer.Embedder!.Id);
+        using var gallery = new FaceGallery<int>(analyzer.Embedder.Id, analyzer.Embedder.Version, analyzer.Embedder.Dimension);
+        for (var person = 0; person < people; person++) gallery.Add(person, enrolFrame.Faces[person].Template!);
+
+        int searches = 0, foundAtRank1 = 0, aboveThreshold = 0, confusions = 0;
+        foreach (var (index, faces) in analysed.Where(a => a.Index != enrolFrame.Index && a.Faces.Count == people))
+        {
+            for (var person = 0; person < people; person++)
+            {
+                var hits = gallery.Search(faces[person].Template!, k: people);
+                searches++;
+                if (hits[0].Key == person) foundAtRank1++;
+                if (hits[0].Key == person && hits[0].Score >= spec.DefaultThreshold) aboveThreshold++;
+                confusions += hits.Count(h => h.Key != person && h.Score >= spec.DefaultThreshold);
+            }
+        }
+        Assert.Equal(searches, foundAtRank1);
+        Assert.Equal(0, confusions);
+        Assert.True(aboveThreshold >= searches * 0.8, $"{clip}: only {aboveThreshold} of {searches} searches reached the threshold {spec.DefaultThreshold}");
+    }
+
+    [RequiresModelsAndDataFact(["faceboxes", "facemesh"], "videos/face-demographics-walking.mp4")]
+    public void Small_faces_of_a_low_resolution_clip_are_detected_in_most_frames()
+    {
+        const string clip = "face-demographics-walking.mp4";
+        var frames = ClipFrames.Read(clip, every: 5);
+        // Two people, faces 12-24 px wide in a 480x270 frame.
+        var found = frames.Count(f => Analyzer.Value.Analyze(f.Image, embed: false).Count(x => x.Detection.Box.Width < 30) >= 2);
+        Assert.True(found >= frames.Count * 0.8, $"both small faces found in only {found} of {frames.Count} frames");
+    }
+}
