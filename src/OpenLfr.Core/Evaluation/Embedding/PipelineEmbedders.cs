@@ -1,3 +1,6 @@
+using OpenLfr.Inference.Models;
+using OpenLfr.Vision.Embedding;
+
 namespace OpenLfr.Core.Evaluation.Embedding;
 
 /// <summary>
@@ -7,15 +10,22 @@ namespace OpenLfr.Core.Evaluation.Embedding;
 public static class PipelineEmbedders
 {
     /// <summary>The model evaluated when none is named; the recommended default once measured (docs/accuracy.md).</summary>
-    public const string DefaultModel = "mobilefacenet";
+    public const string DefaultModel = EmbedderSpec.DefaultId;
 
     /// <summary>Model names the evaluation knows, whether or not the pipeline can run them yet.</summary>
-    public static readonly IReadOnlyList<string> Known = ["mobilefacenet", "faceres", "faceres-deep", "faceapi-face_recognition", "mobileface"];
+    public static IReadOnlyList<string> Known => EmbedderSpec.All.Select(s => s.Id).ToList();
 
     public static IEvaluationEmbedder Create(string model)
     {
-        if (!Known.Contains(model, StringComparer.Ordinal))
-            throw new EvaluationException($"Unknown model '{model}'. Known: {string.Join(", ", Known)}; join two with '+' for score fusion.");
-        throw new EvaluationException($"Model '{model}' cannot be evaluated yet: the face pipeline (detection, alignment, embedding in OpenLfr.Vision) does not provide it in this build.");
+        var spec = EmbedderSpec.All.FirstOrDefault(s => s.Id == model)
+            ?? throw new EvaluationException($"Unknown model '{model}'. Known: {string.Join(", ", Known)}; join two with '+' for score fusion.");
+        try
+        {
+            return new VisionPipelineEmbedder(spec);
+        }
+        catch (ModelException e)
+        {
+            throw new EvaluationException($"Model '{model}' cannot be loaded: {e.Message} Run ./lfr models fetch.", e);
+        }
     }
 }

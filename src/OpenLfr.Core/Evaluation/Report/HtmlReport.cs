@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using OpenLfr.Core.Evaluation.Demographics;
 using OpenLfr.Core.Evaluation.Metrics;
 using OpenLfr.Core.Evaluation.Protocol;
 
@@ -92,9 +93,16 @@ public static class HtmlReport
         html.Append("</table>\n");
         if (groups.Ratio is { } ratio)
         {
-            string Verdict(double v) => v < 1.5 ? "within the 1.5 aim" : "<span class=\"bad\">not within the 1.5 aim</span>";
+            string Verdict(double v, ConfidenceInterval ci) =>
+                v >= 1.5 ? "<span class=\"bad\">not within the 1.5 aim</span>"
+                : ci.High < 1.5 ? "within the 1.5 aim"
+                : $"<span class=\"bad\">within the 1.5 aim as a point estimate, but its interval reaches {R(ci.High)}</span>";
+            // A group with fewer than 1/FPIR non-mated searches expects under one false alert, so its FPIR (and the ratio) is noise.
+            var fpirVerdict = groups.Groups.Any(g => g.NonMatedCount * r.OperatingFpir < 1)
+                ? "<span class=\"bad\">not resolvable: a group has fewer non-mated searches than 1/FPIR</span>"
+                : Verdict(ratio.Fpir, ratio.FpirCi);
             html.Append(CultureInfo.InvariantCulture,
-                $"<p>Worst group over best: FPIR {R(ratio.Fpir)} (95% CI {R(ratio.FpirCi.Low)} to {R(ratio.FpirCi.High)}), {Verdict(ratio.Fpir)}; FNIR {R(ratio.Fnir)} (95% CI {R(ratio.FnirCi.Low)} to {R(ratio.FnirCi.High)}), {Verdict(ratio.Fnir)}.</p>\n");
+                $"<p>Worst group over best: FPIR {R(ratio.Fpir)} (95% CI {R(ratio.FpirCi.Low)} to {R(ratio.FpirCi.High)}), {fpirVerdict}; FNIR {R(ratio.Fnir)} (95% CI {R(ratio.FnirCi.Low)} to {R(ratio.FnirCi.High)}), {Verdict(ratio.Fnir, ratio.FnirCi)}.</p>\n");
         }
         html.Append(CultureInfo.InvariantCulture,
             $"<p class=\"note\">Intervals: percentile bootstrap, resampling identities (all of a person's searches together), 1,000 resamples, fixed seed. A search's group is its own probe image's label. {groups.UnlabelledSearches:N0} searches had no label; {r.ConflictingLabels} image(s) carried two different labels and were left out.</p>\n");
