@@ -22,11 +22,12 @@ namespace OpenLfr.Core.CameraWorkers;
 /// enrolled templates, the deployment's threshold) and stops any camera whose deployment ended, left its
 /// window or changed. Faces seen are added to the deployment row on every poll and when a camera stops, so a
 /// restart loses at most one poll's worth of counting and never counts twice. Alerts go through the server's
-/// sink (stored before anyone is told). Also the <see cref="ICameraWorkerMonitor"/> for /healthz and the console.
+/// sink (stored before anyone is told). Also the <see cref="ICameraWorkerMonitor"/> for /healthz and the console,
+/// and the console's <see cref="ILiveFrameSource"/> (each running pipeline's <see cref="LiveView"/>).
 /// </summary>
 public sealed class CameraWorkerService(
     IServiceScopeFactory scopes, ServerAlertSink alerts, IOptions<CameraWorkerOptions> options, TimeProvider clock, ILoggerFactory loggers)
-    : BackgroundService, ICameraWorkerMonitor
+    : BackgroundService, ICameraWorkerMonitor, ILiveFrameSource
 {
     private readonly CameraWorkerOptions _options = options.Value;
     private readonly ILogger _logger = loggers.CreateLogger<CameraWorkerService>();
@@ -47,6 +48,10 @@ public sealed class CameraWorkerService(
             .Select(f => new CameraWorkerState(f.Key, f.Value.CameraName, false, 0, 0, 0, 0, null, f.Value.Problem)));
         return states;
     }
+
+    /// <summary>The running camera's newest picture with faces that are not alerts pixelated; null once it stopped or finished.</summary>
+    public LiveFrame? Latest(Guid cameraId) =>
+        _workers.TryGetValue(cameraId, out var worker) && !worker.IsFinished ? worker.Pipeline.View.Latest() : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

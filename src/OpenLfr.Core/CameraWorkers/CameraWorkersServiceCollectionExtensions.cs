@@ -13,7 +13,7 @@ public static class CameraWorkersServiceCollectionExtensions
     /// Registers live processing (section <c>CameraWorkers</c>): enrolment with the live embedder, so
     /// templates always match what the cameras produce (every node, as long as no other pipeline is
     /// registered; call before <c>AddOpenLfrCore</c>), and the camera workers as a hosted service and as the
-    /// <see cref="ICameraWorkerMonitor"/> unless <c>CameraWorkers:Enabled=false</c> (a web-only node).
+    /// <see cref="ICameraWorkerMonitor"/> and the console's <see cref="ILiveFrameSource"/> unless <c>CameraWorkers:Enabled=false</c> (a web-only node).
     /// </summary>
     public static IServiceCollection AddOpenLfrCameraWorkers(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +25,7 @@ public static class CameraWorkersServiceCollectionExtensions
         if (!section.GetValue(nameof(CameraWorkerOptions.Enabled), defaultValue: true)) return services;
         services.AddSingleton<CameraWorkerService>();
         services.AddSingleton<ICameraWorkerMonitor>(sp => sp.GetRequiredService<CameraWorkerService>());
+        services.AddSingleton<ILiveFrameSource>(sp => sp.GetRequiredService<CameraWorkerService>());
         services.AddHostedService(sp => sp.GetRequiredService<CameraWorkerService>());
         return services;
     }

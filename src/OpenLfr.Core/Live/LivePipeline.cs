@@ -40,6 +40,9 @@ public sealed class LivePipeline
     public LiveStats Stats { get; } = new();
     public RegionOfInterest Roi { get; }
 
+    /// <summary>The newest frame with every face that is not an alert pixelated, for the console (memory only).</summary>
+    public LiveView View { get; } = new();
+
     /// <summary>Tracks whose evidence is held right now (for tests of the deletion guarantee).</summary>
     public int TracksHoldingEvidence => _evidence.Count;
 
@@ -68,6 +71,7 @@ public sealed class LivePipeline
         finally
         {
             foreach (var t in _tracker.Flush()) Forget(t.Id);
+            View.Clear();
             Stats.SetTracks(_tracker.ConfirmedCount);
             if (_capture.Error is { } error) _logger.LogError("Camera {Camera}: {Error}", _capture.Camera.Name, error);
             _logger.LogInformation("Camera {Camera}: stopped; {Tracks} faces seen, {Alerts} alerts", _capture.Camera.Name, Stats.Tracks, Stats.Alerts);
@@ -78,7 +82,8 @@ public sealed class LivePipeline
     {
         var image = frame.Image;
         var started = Stopwatch.GetTimestamp();
-        var faces = _analyzer.Detect(image, Roi).Where(f => Roi.Contains(f.Box.CenterX, f.Box.CenterY)).ToList();
+        var detected = _analyzer.Detect(image, Roi);
+        var faces = detected.Where(f => Roi.Contains(f.Box.CenterX, f.Box.CenterY)).ToList();
         Stats.Detected(Stopwatch.GetTimestamp() - started);
         Stats.AddFaces(faces.Count);
         var update = _tracker.Update(faces.Select(f => new TrackerDetection(new TrackBox(f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height), f.Score)).ToList(), frame.StreamTime);
@@ -116,6 +121,11 @@ public sealed class LivePipeline
             if (hit is null || hit.Score < _options.Threshold || !evidence.AlertedSubjects.Add(hit.SubjectId)) continue;
             await RaiseAsync(frame, faces, i, track, evidence, hit, cancellationToken).ConfigureAwait(false);
         }
+
+        // Every face found is hidden in the live view (also those just outside the region), except faces of tracks that alerted.
+        if (View.Wants)
+            View.Offer(image, frame.ArrivedAt, Roi, detected.Select(f => f.Box),
+                faces.Where((_, i) => _evidence[update.Assigned[i].Id].AlertedSubjects.Count > 0).Select(f => f.Box));
     }
 
     private async Task RaiseAsync(VideoFrame frame, List<LiveFace> faces, int index, Track track, TrackEvidence evidence, WatchlistHit hit, CancellationToken cancellationToken)

@@ -93,6 +93,13 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
         await s.Operator.PostAsync<DeploymentView>($"/api/deployments/{deployment.Id}/activate", new { signageConfirmed = true });
         var opened = await WaitAsync(() => State(workers, cameraId)?.LastFrameUtc is not null, TimeSpan.FromSeconds(30));
         Assert.True(opened, $"the camera did not deliver a frame; worker state: {State(workers, cameraId)}");
+        // The console's live view is the workers' (registered by AddOpenLfrCameraWorkers): a JPEG of the running camera.
+        var liveSource = factory.Service<ILiveFrameSource>();
+        Assert.Same(workers, liveSource);
+        LiveFrame? live = null;
+        Assert.True(await WaitAsync(() => (live = liveSource.Latest(cameraId)) is not null, TimeSpan.FromSeconds(5)), "no live view while the camera runs");
+        var liveImage = OpenLfr.Vision.Imaging.ImageDecoder.Default.Decode(live!.Jpeg, "live view");
+        Assert.Equal((640, 360), (liveImage.Width, liveImage.Height));
         await Task.Delay(TimeSpan.FromSeconds(sim.Truth.Duration + 2));
         var health = State(workers, cameraId)!;
         output.WriteLine($"worker: {health}");
@@ -101,6 +108,7 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
         // The window ends: the worker stops within a poll or two, and records its last faces seen.
         factory.Clock.Set(start.AddHours(2).AddMinutes(1));
         Assert.True(await WaitAsync(() => !workers.RunningCameras.Contains(cameraId) && State(workers, cameraId) is null, TimeSpan.FromSeconds(10)), "the worker kept running after the window");
+        Assert.Null(liveSource.Latest(cameraId));
 
         await using var db = factory.OpenDb();
         var alerts = await db.Alerts.AsNoTracking().Where(a => a.DeploymentId == deployment.Id).ToListAsync();
@@ -128,6 +136,7 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
     {
         Assert.DoesNotContain(cameraId, workers.RunningCameras);
         Assert.Null(State(workers, cameraId));
+        Assert.Null(workers.Latest(cameraId));
     }
 
     private static async Task<bool> WaitAsync(Func<bool> condition, TimeSpan timeout)
