@@ -14,5 +14,4 @@ root.Subcommands.Add(DetectCommand.Create());
 root.Subcommands.Add(EmbedCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
-root.Subcommands.Add(EvaluateCommand.Create());
 return await root.Parse(args).InvokeAsync();
