@@ -27,8 +27,9 @@ public sealed record EmbedderSpec(
 
     /// <summary>
     /// MobileFaceNet (192-d, L2-normalised in the graph) on the ArcFace 112 crop, input (x - 127.5) / 128.
-    /// KNOWN PROBLEM: on LFW its embeddings barely vary between people (rank-1 ~5-10% with every input
-    /// scaling tried), either a model/conversion issue or an engine bug still to find; do not use it.
+    /// KNOWN PROBLEM: on LFW its embeddings barely vary between people (rank-1 ~4-8% with every input
+    /// scaling tried). TF.js gives the same near-constant embeddings and our engine matches it on real faces
+    /// (docs/accuracy.md, "Why mobilefacenet fails"): the published checkpoint is at fault; do not use it.
     /// </summary>
     public static EmbedderSpec MobileFaceNet { get; } = new("mobilefacenet", "mobilefacenet", "embeddings",
         AlignmentTemplate.ArcFace112, 1 / 128f, -127.5f / 128, "p1", 0.5f);
