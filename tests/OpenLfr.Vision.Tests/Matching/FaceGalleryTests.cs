@@ -75,15 +75,15 @@ public sealed class FaceGalleryTests
         using var gallery = new FaceGallery<int>("e", "1", 128);
         var fixedOnes = Enumerable.Range(0, 200).Select(_ => Random(random, 128)).ToArray();
         for (var i = 0; i < fixedOnes.Length; i++) gallery.Add(i, fixedOnes[i]);
-        var extra = Enumerable.Range(0, 500).Select(_ => Random(new Random(100), 128)).ToArray();
+        const int extra = 500;
         using var stop = new CancellationTokenSource();
         var writer = Task.Run(() =>
         {
             var round = 0;
             while (!stop.IsCancellationRequested)
             {
-                for (var i = 0; i < extra.Length; i++) gallery.Add(10_000 + i, Random(new Random(round * 1000 + i), 128));
-                for (var i = 0; i < extra.Length; i++) gallery.Remove(10_000 + i);
+                for (var i = 0; i < extra; i++) gallery.Add(10_000 + i, Random(new Random(1_000_000 + round * 1000 + i), 128)); // seeds apart from the fixed ones (seed 11)
+                for (var i = 0; i < extra; i++) gallery.Remove(10_000 + i);
                 round++;
             }
         });
