@@ -51,6 +51,9 @@ public sealed class BrowserServer : IAsyncLifetime
             $"--DataKey:Key={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
             $"--Admin:Password={Password}",
             "--Logging:LogLevel:Default=Warning",
+            // Cameras here are the TestCameraFeed stand-in below; real workers would also poll the database
+            // and load models when the scenario activates its deployment.
+            "--CameraWorkers:Enabled=false",
         ], builder =>
         {
             // The face pipeline is not the subject here (see TestFaceAnalyzer); everything else is the real server.
