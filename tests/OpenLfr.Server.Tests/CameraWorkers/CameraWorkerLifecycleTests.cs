@@ -17,14 +17,16 @@ namespace OpenLfr.Server.Tests.CameraWorkers;
 /// <summary>
 /// The whole chain with real parts: a walk-past video composed from LFW served as a live loopback stream,
 /// a watchlist enrolled through the API with the live embedder, a governed deployment, the server's camera
-/// workers (real ffmpeg capture, real models) and alerts stored in SQLite.
+/// workers (real ffmpeg capture, real models) and alerts stored in SQLite and in PostgreSQL.
 /// </summary>
 public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
-    [RequiresModelsFact("faceboxes", "facemesh", "mobileface")]
-    public async Task An_active_deployment_in_its_window_processes_its_camera_and_stores_alerts_for_watchlisted_people_only()
+    [RequiresModelsTheory("faceboxes", "facemesh", "mobileface")]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task An_active_deployment_in_its_window_processes_its_camera_and_stores_alerts_for_watchlisted_people_only(string database)
     {
         if (!SharedData.Exists("datasets/lfw")) return; // no faces to compose the stream from
         using var data = new TempDirectory("openlfr-workers");
@@ -43,7 +45,7 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
 
         var threshold = Math.Round((double)LiveDefaults.Threshold, 4); // 0.35f widened is 0.3499999...
         using var enrolment = new VisionFaceEnrolmentAnalyzer(new FaceAnalyzerOptions { Embedder = LiveDefaults.Embedder });
-        using var factory = new LfrFactory(DatabaseKind.Sqlite, new Dictionary<string, string?>
+        using var factory = new LfrFactory(database, new Dictionary<string, string?>
         {
             // The live pipeline's calibrated threshold (cosine of pooled track evidence); policy must allow it.
             ["Policy:MinimumThreshold"] = threshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
