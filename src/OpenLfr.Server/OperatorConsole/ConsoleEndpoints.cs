@@ -1,3 +1,4 @@
+using OpenLfr.Server.Auth;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OpenLfr.Core.Alerts;
@@ -28,7 +29,7 @@ public static class ConsoleEndpoints
             AlertImage(id, AlertImageKind.Thumbnail, http, alerts, ct)).RequireAuthorization(ConsolePolicies.ViewAlertImages);
         images.MapGet("/watchlist-images/{id:guid}.jpg", async (Guid id, HttpContext http, WatchlistService watchlists, CancellationToken ct) =>
         {
-            var image = await watchlists.GetImageAsync(http.User.ToConsoleActor(), id, ct);
+            var image = await watchlists.GetImageAsync(http.User.ToActor(), id, ct);
             NoStore(http);
             return Results.File(image.Data, image.ContentType);
         }).RequireAuthorization(p => p.RequireRole([.. ConsolePolicies.RolesByPolicy[ConsolePolicies.ViewAlertImages], .. ConsolePolicies.RolesByPolicy[ConsolePolicies.ManageWatchlists]]));
@@ -51,7 +52,7 @@ public static class ConsoleEndpoints
 
     private static async Task<IResult> AlertImage(Guid id, AlertImageKind kind, HttpContext http, AlertService alerts, CancellationToken ct)
     {
-        var image = await alerts.GetImageAsync(http.User.ToConsoleActor(), id, kind, ct);
+        var image = await alerts.GetImageAsync(http.User.ToActor(), id, kind, ct);
         NoStore(http);
         return Results.File(image.Data, image.ContentType);
     }

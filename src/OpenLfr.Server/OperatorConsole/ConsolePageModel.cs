@@ -1,3 +1,4 @@
+using OpenLfr.Server.Auth;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenLfr.Core;
 using OpenLfr.Core.Errors;
@@ -7,7 +8,7 @@ namespace OpenLfr.Server.OperatorConsole;
 /// <summary>What every console page shares: the signed-in actor, and domain refusals shown as form errors.</summary>
 public abstract class ConsolePageModel : PageModel
 {
-    protected Actor Actor => User.ToConsoleActor();
+    protected Actor Actor => User.ToActor();
 
     /// <summary>Field (or "") to messages from the last refused action, shown at the top of the form.</summary>
     public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
