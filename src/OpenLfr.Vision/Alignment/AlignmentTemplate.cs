@@ -21,6 +21,23 @@ public sealed record AlignmentTemplate(string Name, int Size, FaceLandmarks5 Poi
         new Vector2(70.7299f, 92.2041f)));
 
     /// <summary>
+    /// dlib's face chip (150x150, padding 0.25): the five points of dlib's mean 68-point face shape (eye centres as
+    /// the mean of each eye's six points, nose tip 30, mouth corners 48 and 54), mapped as dlib's
+    /// get_face_chip_details does. dlib's ResNet (face-api's recogniser is a port of it) was trained on these chips.
+    /// </summary>
+    public static AlignmentTemplate Dlib150 { get; } = DlibChip("dlib-150", 150, float.Parse(Environment.GetEnvironmentVariable("XPAD") ?? "0.25", System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>dlib's chip framing for <paramref name="size"/> pixels and <paramref name="padding"/>.</summary>
+    public static AlignmentTemplate DlibChip(string name, int size, float padding)
+    {
+        // Mean-shape coordinates in dlib's unit square (x, y), from the 68-point template.
+        Vector2[] unit = [new(0.225492f, 0.215990f), new(0.754761f, 0.215990f), new(0.490127f, 0.515625f),
+            new(0.254149f, 0.780233f), new(0.726104f, 0.780233f)];
+        var scale = size / (1 + 2 * padding);
+        return new AlignmentTemplate(name, size, FaceLandmarks5.FromArray(unit).Select(p => (p + new Vector2(padding)) * scale));
+    }
+
+    /// <summary>
     /// The ArcFace template re-framed for a crop of <paramref name="size"/> pixels, with the face shrunk by
     /// <paramref name="zoom"/> (&lt; 1 shows more context around the face) about the crop centre, and
     /// shifted down by <paramref name="shiftY"/> of the crop (positive moves the face down).

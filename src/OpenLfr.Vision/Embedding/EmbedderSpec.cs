@@ -14,16 +14,18 @@ public sealed record EmbedderSpec(
     float ValueScale,
     float ValueOffset,
     string PreprocessingVersion,
-    float DefaultThreshold)
+    EmbedderCalibration Calibration)
 {
+    /// <summary>The deployment threshold when none is chosen: the cosine measured at FPIR 1 in 1,000.</summary>
+    public float DefaultThreshold => Calibration.AtFpir1In1000;
+
     /// <summary>
     /// The embedder used when none is named. PROVISIONAL: chosen by a quick measurement on an LFW subset
     /// (120 identities, 1:N rank-1 94% for faceres vs 74% mobileface); the evaluation issue decides.
     /// </summary>
     public const string DefaultId = "faceres";
 
-    // DefaultThreshold (cosine) of each spec is PROVISIONAL: the score at FPIR ~0.01 on the same LFW subset
-    // (only ~250 non-mated searches, so coarse). The evaluation issue replaces these with measured values.
+    private const string WholeLfw = "whole LFW, eval-protocol.md (docs/accuracy.md)";
 
     /// <summary>
     /// MobileFaceNet (192-d, L2-normalised in the graph) on the ArcFace 112 crop, input (x - 127.5) / 128.
@@ -32,28 +34,36 @@ public sealed record EmbedderSpec(
     /// (docs/accuracy.md, "Why mobilefacenet fails"): the published checkpoint is at fault; do not use it.
     /// </summary>
     public static EmbedderSpec MobileFaceNet { get; } = new("mobilefacenet", "mobilefacenet", "embeddings",
-        AlignmentTemplate.ArcFace112, 1 / 128f, -127.5f / 128, "p1", 0.5f);
+        AlignmentTemplate.ArcFace112, 1 / 128f, -127.5f / 128, "p1",
+        new(1f, 1f, 1f, "LFW 100 identities: unusable, every pair scores ~1.0"));
 
     /// <summary>MobileFace (256-d), normalises its 0..255 input inside the graph; ArcFace 112 crop.</summary>
     public static EmbedderSpec MobileFace { get; } = new("mobileface", "mobileface", "batchnorm0/add_1",
-        AlignmentTemplate.ArcFace112, 1, 0, "p1", 0.51f);
+        AlignmentTemplate.ArcFace112, 1, 0, "p1",
+        new(0.5941f, 0.6474f, 0.6915f, WholeLfw));
 
     /// <summary>
     /// HSE FaceRes (1024-d <c>global_pooling/Mean</c>), 224x224, 0..255. Human feeds it a loose crop
     /// (the face mesh box, enlarged); the zoom here was chosen by measurement on an LFW subset.
     /// </summary>
     public static EmbedderSpec FaceRes { get; } = new("faceres", "faceres", "global_pooling/Mean",
-        AlignmentTemplate.FromArcFace("faceres-224", 224, 0.8f), 1, 0, "p1", 0.70f);
+        AlignmentTemplate.FromArcFace("faceres-224", 224, 0.8f), 1, 0, "p1",
+        new(0.7351f, 0.7685f, 0.8089f, WholeLfw));
 
     /// <summary>FaceRes-deep: the same graph with another checkpoint.</summary>
-    public static EmbedderSpec FaceResDeep { get; } = FaceRes with { Id = "faceres-deep", ModelName = "faceres-deep", DefaultThreshold = 0.80f };
+    public static EmbedderSpec FaceResDeep { get; } = FaceRes with
+    {
+        Id = "faceres-deep", ModelName = "faceres-deep",
+        Calibration = new(0.8359f, 0.8665f, 0.8665f, "LFW 300 identities (FPIR 0.0001 not resolved there)"),
+    };
 
     /// <summary>
     /// face-api's dlib-style ResNet (128-d), 150x150, 0..255. face-api crops the 68-point box padded by 20%;
     /// the equivalent zoom of the ArcFace template was chosen by measurement on an LFW subset.
     /// </summary>
     public static EmbedderSpec FaceApi { get; } = new("faceapi", "faceapi-face_recognition", null,
-        AlignmentTemplate.FromArcFace("faceapi-150", 150, 1.0f), 1, 0, "p1", 0.975f);
+        AlignmentTemplate.Dlib150, 1, 0, "p3",
+        new(0.9475f, 0.9537f, 0.9616f, "LFW 300 identities, provisional"));
 
     public static IReadOnlyList<EmbedderSpec> All { get; } = [MobileFaceNet, MobileFace, FaceRes, FaceResDeep, FaceApi];
 

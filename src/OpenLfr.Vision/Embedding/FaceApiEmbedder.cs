@@ -1,3 +1,4 @@
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using OpenLfr.Inference;
 using OpenLfr.Inference.FaceApi;
 using OpenLfr.Inference.Models;
@@ -8,7 +9,7 @@ using OpenLfr.Vision.Imaging;
 namespace OpenLfr.Vision.Embedding;
 
 /// <summary>
-/// face-api's face_recognition net (dlib-style ResNet, 128-d, 150x150 input 0..255) on an aligned crop.
+/// face-api's face_recognition net (a port of dlib's ResNet, 128-d, 150x150 input 0..255) on a dlib-style chip.
 /// Not thread-safe.
 /// </summary>
 public sealed class FaceApiEmbedder : IFaceEmbedder
@@ -41,12 +42,38 @@ public sealed class FaceApiEmbedder : IFaceEmbedder
         if (faces.Count == 0) return [];
         var size = Template.Size;
         var per = size * size * 3;
-        var input = new Tensor([faces.Count, size, size, 3]);
-        for (var i = 0; i < faces.Count; i++)
-            FaceAligner.AlignInto(image, faces[i], Template, input.Data.AsSpan(i * per, per));
+        // Each face is embedded as aligned and mirrored and the two descriptors summed (dlib's "jitter" at its
+        // cheapest): on LFW this cut FNIR at FPIR 0.01 by about a quarter (docs/accuracy.md). dlib's chip template
+        // is left-right symmetric, so the mirrored crop is aligned too.
+        var n = faces.Count;
+        var input = new Tensor([2 * n, size, size, 3]);
+        for (var i = 0; i < n; i++)
+        {
+            var aligned = input.Data.AsSpan(i * per, per);
+            FaceAligner.AlignInto(image, faces[i], Template, aligned);
+            MirrorInto(aligned, input.Data.AsSpan((n + i) * per, per), size);
+        }
         var output = _net.Run(input);
-        var dim = output.Data.Length / faces.Count;
-        return Enumerable.Range(0, faces.Count).Select(i => new FaceTemplate(Id, Version, output.Data.AsSpan(i * dim, dim))).ToList();
+        var dim = output.Data.Length / (2 * n);
+        var sum = new float[dim];
+        var templates = new List<FaceTemplate>(n);
+        for (var i = 0; i < n; i++)
+        {
+            TensorPrimitives.Add(output.Data.AsSpan(i * dim, dim), output.Data.AsSpan((n + i) * dim, dim), sum);
+            templates.Add(new FaceTemplate(Id, Version, sum));
+        }
+        Array.Clear(sum);
+        return templates;
+    }
+
+    private static void MirrorInto(ReadOnlySpan<float> source, Span<float> target, int size)
+    {
+        for (var y = 0; y < size; y++)
+        {
+            var row = y * size * 3;
+            for (var x = 0; x < size; x++)
+                source.Slice(row + x * 3, 3).CopyTo(target.Slice(row + (size - 1 - x) * 3, 3));
+        }
     }
 
     public void Dispose() => _net.Dispose();
