@@ -37,7 +37,7 @@ internal static class CompareCommand
             var spec = EmbedderSpec.Get(analyzer.Embedder!.Id);
             var similarity = templates[0].Similarity(templates[1]);
             var same = similarity >= spec.DefaultThreshold;
-            Console.WriteLine($"similarity {similarity:F4} ({spec.Id}, threshold {spec.DefaultThreshold:F2}, provisional)");
+            Console.WriteLine($"similarity {similarity:F4} ({spec.Id}, threshold {spec.DefaultThreshold:F4} at FPIR 0.001 on LFW)");
             Console.WriteLine(same ? "possible match: likely the same person (a person must confirm)" : "no match: likely different people");
             return 0;
         });

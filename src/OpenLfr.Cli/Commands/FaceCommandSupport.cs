@@ -13,7 +13,7 @@ internal static class FaceCommandSupport
 {
     public static Option<string> ModelOption() => new("--model")
     {
-        Description = $"Embedder: {string.Join(", ", EmbedderSpec.All.Select(s => s.Id))} (default {EmbedderSpec.DefaultId}, provisional until the evaluation picks one).",
+        Description = $"Embedder: {string.Join(", ", EmbedderSpec.All.Select(s => s.Id))} (default {EmbedderSpec.DefaultId}, chosen by `lfr evaluate`; see docs/accuracy.md).",
         DefaultValueFactory = _ => EmbedderSpec.DefaultId,
     };
 

@@ -20,10 +20,10 @@ public sealed record EmbedderSpec(
     public float DefaultThreshold => Calibration.AtFpir1In1000;
 
     /// <summary>
-    /// The embedder used when none is named. PROVISIONAL: chosen by a quick measurement on an LFW subset
-    /// (120 identities, 1:N rank-1 94% for faceres vs 74% mobileface); the evaluation issue decides.
+    /// The embedder used when none is named: face-api's dlib ResNet on dlib's chip with mirrored pairs, the best single
+    /// model measured by `lfr evaluate` on LFW (docs/accuracy.md: rank-1 95% vs 85% for faceres on 300 identities).
     /// </summary>
-    public const string DefaultId = "faceres";
+    public const string DefaultId = "faceapi";
 
     private const string WholeLfw = "whole LFW, eval-protocol.md (docs/accuracy.md)";
 
