@@ -18,8 +18,8 @@ public sealed class FaceAnalyzerTests
             .Where((_, i) => i % 400 == 0).Select(d => Directory.GetFiles(d).Order(StringComparer.Ordinal).First()).ToList();
         foreach (var file in files)
         {
-            var faces = Analyzer.Value.Analyze(ImageDecoder.Default.Decode(file), embed: false);
-            var face = FaceAnalyzer.Primary(faces);
+            var image = ImageDecoder.Default.Decode(file);
+            var face = FaceAnalyzer.Primary(Analyzer.Value.Analyze(image, embed: false), image);
             Assert.True(face is not null, $"no face in {file}");
             var b = face.Detection.Box;
             // LFW crops are centred on the face.
@@ -37,7 +37,11 @@ public sealed class FaceAnalyzerTests
     [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceres"], "datasets/lfw")]
     public void Same_person_scores_higher_than_different_people()
     {
-        FaceTemplate Template(string file) => FaceAnalyzer.Primary(Analyzer.Value.Analyze(ImageDecoder.Default.Decode(file)))!.Template!;
+        FaceTemplate Template(string file)
+        {
+            var image = ImageDecoder.Default.Decode(file);
+            return FaceAnalyzer.Primary(Analyzer.Value.Analyze(image), image)!.Template!;
+        }
         var bush1 = Template(Lfw("George_W_Bush", 1));
         var bush2 = Template(Lfw("George_W_Bush", 2));
         var powell = Template(Lfw("Colin_Powell", 1));
@@ -53,7 +57,7 @@ public sealed class FaceAnalyzerTests
     {
         using var other = EmbedderFactory.Load("mobileface");
         var image = ImageDecoder.Default.Decode(Lfw("George_W_Bush", 1));
-        var face = FaceAnalyzer.Primary(Analyzer.Value.Analyze(image))!;
+        var face = FaceAnalyzer.Primary(Analyzer.Value.Analyze(image), image)!;
         var mobile = other.Embed(image, [face.Landmarks])[0];
         Assert.Equal(256, mobile.Dimension);
         Assert.Throws<TemplateMismatchException>(() => face.Template!.Similarity(mobile));
