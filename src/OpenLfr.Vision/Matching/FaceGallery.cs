@@ -237,6 +237,14 @@ public sealed class FaceGallery<TKey> : IDisposable where TKey : notnull
         finally { _lock.ExitReadLock(); }
     }
 
+    /// <summary>The exact fp32 cosine of stored row <paramref name="row"/> with <paramref name="probe"/> (benchmarks).</summary>
+    internal float StoredSimilarity(int row, FaceTemplate probe)
+    {
+        _lock.EnterReadLock();
+        try { return System.Numerics.Tensors.TensorPrimitives.Dot(_rows.AsSpan(row * Dimension, Dimension), probe.Vector); }
+        finally { _lock.ExitReadLock(); }
+    }
+
     /// <summary>The stored int8 values and scale of the entry under <paramref name="key"/> (tests).</summary>
     internal (sbyte[] Values, float Scale) QuantizedRow(TKey key)
     {

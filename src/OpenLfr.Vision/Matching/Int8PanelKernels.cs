@@ -9,6 +9,8 @@ namespace OpenLfr.Vision.Matching;
 /// Integer dot products of a quantised probe with panels of 16 int8 rows (<see cref="QuantizedRows"/> layout):
 /// dots[16p + j] = Q . R for row j of panel p. Every kernel returns the same exact integers; they differ in
 /// speed only. Each lane of an accumulator is one row, so no horizontal sums are needed per row.
+/// Kernels are compiled fully optimised at once (AggressiveOptimization): a search is ~1 ms, too short for
+/// tiered compilation to replace the slow first-tier code before a benchmark or a camera has finished.
 /// </summary>
 internal static class Int8PanelKernels
 {
@@ -36,6 +38,7 @@ internal static class Int8PanelKernels
     }
 
     /// <summary>vpdpbusd multiplies unsigned by signed bytes, so the probe goes in as Q + 128 and 128 * sum(R) is taken off.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScoreAvxVnni(ReadOnlySpan<sbyte> panels, ReadOnlySpan<int> bias, int panelCount, int groups, int[] offsetProbe, Span<int> dots)
     {
         ref var first = ref MemoryMarshal.GetReference(panels);
@@ -76,6 +79,7 @@ internal static class Int8PanelKernels
     /// Sign-extends 4 rows x 4 values to int16 and multiplies by the probe's four int16 values (vpmaddwd),
     /// giving two partial sums per row; one horizontal add per panel (not per row) joins them.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScoreAvx2Madd(ReadOnlySpan<sbyte> panels, int panelCount, int groups, long[] words, Span<int> dots)
     {
         ref var first = ref MemoryMarshal.GetReference(panels);
@@ -102,6 +106,7 @@ internal static class Int8PanelKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScoreScalar(ReadOnlySpan<sbyte> panels, int panelCount, int groups, sbyte[] probe, Span<int> dots)
     {
         var panelBytes = 64 * groups;

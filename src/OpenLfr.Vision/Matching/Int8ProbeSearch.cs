@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -51,6 +52,7 @@ internal sealed class Int8ProbeSearch
     private float Cut => _approximate.IsFull ? MathF.Max(_floor, _approximate.Floor - _margin) : _floor;
 
     /// <summary>Offers rows firstRow.. (their integer dots and scales) as candidates.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Scan(ReadOnlySpan<int> dots, ReadOnlySpan<float> scales, int firstRow, int rows)
     {
         var s = Probe.Scale;
