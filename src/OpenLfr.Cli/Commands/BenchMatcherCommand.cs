@@ -14,11 +14,13 @@ internal static class BenchMatcherCommand
         var dims = new Option<int[]>("--dims") { Description = "Template dimensions to measure (face-api 128, mobilefacenet 192, mobileface 256, faceres 1024).", DefaultValueFactory = _ => [128, 192, 256, 1024], AllowMultipleArgumentsPerToken = true };
         var batches = new Option<int[]>("--batch") { Description = "Probes searched together (faces of one frame).", DefaultValueFactory = _ => [1, 8], AllowMultipleArgumentsPerToken = true };
         var searches = new Option<int>("--searches") { Description = "Timed searches per figure (the median is shown).", DefaultValueFactory = _ => 30 };
+        var embeddings = new Option<string[]>("--embeddings") { Description = "Evaluation embedding cache files (~/.cache/openlfr/embeddings/*.bin): also measure the int8 error on these real embeddings.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var command = new Command("matcher", "1:N search time per probe on one thread, random unit templates: fp32 scan of every row vs int8 filter + exact fp32 re-score (the default).");
         command.Options.Add(size);
         command.Options.Add(dims);
         command.Options.Add(batches);
         command.Options.Add(searches);
+        command.Options.Add(embeddings);
         command.SetAction(parse =>
         {
             Console.WriteLine($"load average: {LoadAverage()}   target: <= {TargetMilliseconds} ms per probe, one thread");
@@ -37,6 +39,18 @@ internal static class BenchMatcherCommand
             }
             Console.WriteLine();
             foreach (var s in summaries) Console.WriteLine(s);
+            foreach (var file in parse.GetValue(embeddings)!)
+            {
+                var vectors = CachedEmbeddings.Read(file);
+                if (vectors.Count < 2)
+                {
+                    Console.Error.WriteLine($"{file}: {vectors.Count} embeddings; need at least 2.");
+                    return 1;
+                }
+                var r = MatcherBenchmark.RunReal(vectors);
+                Console.WriteLine($"real {r.Dimension,4}-d ({Path.GetFileName(file)}): gallery {r.GallerySize}, {r.Probes} held-out probes: max |int8 - fp32| {r.MaxError:F4} (bound {r.Bound:F4}), " +
+                    $"top-10 identical for {r.Agreements}/{r.Probes}, {r.RescoredPerProbe:F0} rows re-scored per probe");
+            }
             return 0;
         });
         return command;

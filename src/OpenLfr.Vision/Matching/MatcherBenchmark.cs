@@ -60,6 +60,48 @@ public static class MatcherBenchmark
         return new Result(gallerySize, dimension, gallery.Kernel.ToString(), timings, maxError, bound, agreements, accuracyProbes);
     }
 
+    /// <param name="Agreements">Probes whose top-10 scores equal, bit for bit, the best 10 fp32 cosines over all rows.</param>
+    /// <param name="RescoredPerProbe">Rows re-scored in fp32 per probe (k = 10, no threshold).</param>
+    public sealed record RealResult(int GallerySize, int Dimension, float MaxError, float Bound, int Agreements, int Probes, double RescoredPerProbe);
+
+    /// <summary>
+    /// The int8 error and agreement on real embeddings: <paramref name="probeCount"/> of them (evenly spread)
+    /// are held out as probes, the rest form the gallery, so probes have genuine mates and impostors.
+    /// </summary>
+    public static RealResult RunReal(IReadOnlyList<float[]> embeddings, int probeCount = 200)
+    {
+        if (embeddings.Count < 2) throw new ArgumentException("Need at least two embeddings (one probe, one gallery entry).", nameof(embeddings));
+        var dimension = embeddings[0].Length;
+        probeCount = Math.Clamp(probeCount, 1, embeddings.Count / 2);
+        var step = embeddings.Count / probeCount;
+        var probes = new List<FaceTemplate>();
+        using var gallery = new FaceGallery<int>("real", "1", dimension, embeddings.Count);
+        for (var i = 0; i < embeddings.Count; i++)
+        {
+            var template = new FaceTemplate("real", "1", embeddings[i]);
+            if (i % step == 0 && probes.Count < probeCount) probes.Add(template);
+            else gallery.Add(i, template);
+        }
+        float maxError = 0, bound = 0;
+        var agreements = 0;
+        foreach (var probe in probes)
+        {
+            var (scores, epsilon) = gallery.ApproximateScores(probe);
+            bound = Math.Max(bound, epsilon);
+            var exact = new float[scores.Length];
+            for (var r = 0; r < scores.Length; r++)
+            {
+                exact[r] = gallery.StoredSimilarity(r, probe);
+                maxError = Math.Max(maxError, Math.Abs(scores[r] - exact[r]));
+            }
+            // The definition of the exact answer: every row's fp32 cosine, best first, ties in row order.
+            var expected = Enumerable.Range(0, exact.Length).OrderByDescending(r => exact[r]).Take(10).Select(r => exact[r]).ToArray();
+            var found = gallery.Search(probe, 10).Select(m => m.Score).ToArray();
+            if (expected.SequenceEqual(found)) agreements++;
+        }
+        return new RealResult(gallery.Count, dimension, maxError, bound, agreements, probes.Count, gallery.Rescored / (double)probes.Count);
+    }
+
     private static double Median(FaceGallery<int> gallery, FaceTemplate[] probes, int searches, bool cold)
     {
         gallery.SearchMany(probes, 5); // warm up (JIT, caches)
