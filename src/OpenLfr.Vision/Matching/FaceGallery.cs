@@ -13,7 +13,6 @@ namespace OpenLfr.Vision.Matching;
 /// </summary>
 public sealed class FaceGallery<TKey> : IDisposable where TKey : notnull
 {
-    private const int BlockRows = 512;
     // int8 panels scored per probe before the next probe: fits L2 so a batch reads memory once.
     private const int ChunkBytes = 128 * 1024;
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
@@ -131,7 +130,7 @@ public sealed class FaceGallery<TKey> : IDisposable where TKey : notnull
         _lock.EnterReadLock();
         try
         {
-            var tops = ExactFloatScan ? ScanFloat(probes, k, threshold) : ScanInt8(probes, k, threshold);
+            var tops = ExactFloatScan ? Fp32Scan.Search(_rows, _keys.Count, Dimension, probes, k, threshold) : ScanInt8(probes, k, threshold);
             var results = new IReadOnlyList<GalleryMatch<TKey>>[probes.Count];
             for (var p = 0; p < probes.Count; p++)
             {
@@ -184,37 +183,6 @@ public sealed class FaceGallery<TKey> : IDisposable where TKey : notnull
             Interlocked.Add(ref _rescored, search.Rescored);
         }
         return searches.Select(s => s.Exact).ToArray();
-    }
-
-    /// <summary>The previous search: every fp32 row scored (kept as the baseline for benchmarks and tests).</summary>
-    private TopK[] ScanFloat(IReadOnlyList<FaceTemplate> probes, int k, float threshold)
-    {
-        var tops = probes.Select(_ => new TopK(k, threshold)).ToArray();
-        var scores = new float[BlockRows * 4];
-        var n = _keys.Count;
-        var d = Dimension;
-        for (var start = 0; start < n; start += BlockRows)
-        {
-            var rows = Math.Min(BlockRows, n - start);
-            var block = _rows.AsSpan(start * d, rows * d);
-            for (var p0 = 0; p0 < probes.Count; p0 += 4)
-            {
-                var group = Math.Min(4, probes.Count - p0);
-                if (group == 4)
-                    DotKernels.Score(block, rows, d, new[] { probes[p0].Vector, probes[p0 + 1].Vector, probes[p0 + 2].Vector, probes[p0 + 3].Vector }, scores);
-                else
-                    for (var g = 0; g < group; g++)
-                        DotKernels.Score1(block, rows, d, probes[p0 + g].Vector, scores.AsSpan(g * rows, rows));
-                for (var g = 0; g < group; g++)
-                {
-                    var top = tops[p0 + g];
-                    var s = scores.AsSpan(g * rows, rows);
-                    for (var r = 0; r < rows; r++)
-                        if (s[r] >= top.Floor) top.Offer(s[r], start + r);
-                }
-            }
-        }
-        return tops;
     }
 
     /// <summary>Every row's approximate (int8) score against <paramref name="probe"/>, and the error bound (tests, benchmarks).</summary>

@@ -212,6 +212,23 @@ public sealed class QuantizedSearchTests
     }
 
     [Fact]
+    public void The_fp32_baseline_scan_finds_the_same_entries()
+    {
+        var random = new Random(21);
+        var (gallery, _) = RandomGallery(random, 256, 1500, Int8KernelSupport.Best);
+        using var g = gallery;
+        var probes = Enumerable.Range(0, 5).Select(_ => GalleryTestData.Template(random, 256)).ToArray();
+        var quantised = gallery.SearchMany(probes, 8);
+        gallery.ExactFloatScan = true;
+        var baseline = gallery.SearchMany(probes, 8);
+        for (var p = 0; p < probes.Length; p++)
+        {
+            Assert.Equal(baseline[p].Select(m => m.Key), quantised[p].Select(m => m.Key));
+            Assert.All(baseline[p].Zip(quantised[p]), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 5)); // FMA order differs in the last bits
+        }
+    }
+
+    [Fact]
     public void Few_rows_are_rescored_on_a_random_gallery()
     {
         var random = new Random(12);
