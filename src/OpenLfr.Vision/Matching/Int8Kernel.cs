@@ -12,8 +12,8 @@ internal enum Int8Kernel
     Avx2Madd,
 
     /// <summary>AVX-VNNI vpdpbusd on 256-bit registers (u8 x s8, 4 products per int32 lane).
-    /// .NET 10 exposes no 512-bit form of it (no Avx512Vnni class); AMD Zen 4 runs 512-bit ops as two
-    /// 256-bit halves anyway, and the single-probe search is memory-bound, not compute-bound.</summary>
+    /// .NET 10 exposes no 512-bit form of it (no Avx512Vnni class: only AvxVnni, 128/256-bit);
+    /// a single-probe search is memory-bound anyway, so 512-bit VNNI would only help batched searches.</summary>
     AvxVnni,
 }
 
