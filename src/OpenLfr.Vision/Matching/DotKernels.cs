@@ -25,6 +25,7 @@ internal static class DotKernels
             scores[p * rows + r] = TensorPrimitives.Dot(block.Slice(r * d, d), probes[p]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Score4x512(ReadOnlySpan<float> block, int rows, int d, ReadOnlySpan<float[]> probes, Span<float> scores)
     {
         ref var b = ref MemoryMarshal.GetReference(block);
@@ -52,6 +53,7 @@ internal static class DotKernels
     }
 
     /// <summary>scores[r] = dot(row r, probe): one probe, two rows per iteration for two FMA chains.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Score1(ReadOnlySpan<float> block, int rows, int d, float[] probe, Span<float> scores)
     {
         if (!Vector512.IsHardwareAccelerated || d % 16 != 0)

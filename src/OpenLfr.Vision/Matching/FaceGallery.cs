@@ -1,22 +1,27 @@
+using System.Buffers;
 using OpenLfr.Vision.Embedding;
 
 namespace OpenLfr.Vision.Matching;
 
 /// <summary>
-/// An in-memory 1:N gallery (a watchlist's templates) with exact search: every probe is scored against
-/// every entry by cosine similarity (dot products of unit vectors), top-k above a threshold.
-/// All templates of one embedder, stored row by row in one contiguous float buffer so a search is a
-/// single streaming pass over memory.
+/// An in-memory 1:N gallery (a watchlist's templates) with exact search: top-k by cosine similarity (dot
+/// products of unit vectors) above a threshold, the same entries and the same fp32 scores as scoring every
+/// entry in fp32. The search streams an int8 copy of the rows (4x less memory than fp32) to find the few
+/// candidates that can be in the result, with a proven error bound, then scores those in fp32.
 /// Thread-safe: any number of searches run together; <see cref="Add"/> and <see cref="Remove"/> wait
 /// for running searches and block new ones only for the few microseconds they take.
 /// </summary>
 public sealed class FaceGallery<TKey> : IDisposable where TKey : notnull
 {
-    private const int BlockRows = 512;
+    // int8 panels scored per probe before the next probe: fits L2 so a batch reads memory once.
+    private const int ChunkBytes = 128 * 1024;
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<TKey, int> _rowOf = [];
     private readonly List<TKey> _keys = [];
+    private readonly QuantizedRows _quantized;
+    // fp32 rows: the exact scores returned (re-scoring the int8 pass's candidates) and the baseline scan.
     private float[] _rows;
+    private long _rescored;
 
     public FaceGallery(string embedderId, string embedderVersion, int dimension, int initialCapacity = 1024)
     {
@@ -25,7 +30,17 @@ public sealed class FaceGallery<TKey> : IDisposable where TKey : notnull
         EmbedderVersion = embedderVersion;
         Dimension = dimension;
         _rows = new float[Math.Max(1, initialCapacity) * dimension];
+        _quantized = new QuantizedRows(dimension, initialCapacity);
     }
+
+    /// <summary>The int8 kernel (default: the fastest this CPU supports); tests pin each one.</summary>
+    internal Int8Kernel Kernel { get; set; } = Int8KernelSupport.Best;
+
+    /// <summary>True: score every fp32 row (the old search, for comparison); false: int8 filter + fp32 re-score.</summary>
+    internal bool ExactFloatScan { get; set; }
+
+    /// <summary>Rows re-scored in fp32 by all searches so far (benchmarks report it per probe).</summary>
+    internal long Rescored => Interlocked.Read(ref _rescored);
 
     /// <summary>A gallery for templates of the same embedder as <paramref name="example"/>.</summary>
     public static FaceGallery<TKey> For(FaceTemplate example) => new(example.EmbedderId, example.EmbedderVersion, example.Dimension);
@@ -57,10 +72,12 @@ public sealed class FaceGallery<TKey> : IDisposable where TKey : notnull
                 row = _keys.Count;
                 if ((row + 1) * Dimension > _rows.Length)
                     Array.Resize(ref _rows, Math.Max(_rows.Length * 2, (row + 1) * Dimension));
+                _quantized.EnsureCapacity(row + 1);
                 _keys.Add(key);
                 _rowOf[key] = row;
             }
             template.Vector.CopyTo(_rows.AsSpan(row * Dimension, Dimension));
+            _quantized.Set(row, template.Vector);
         }
         finally { _lock.ExitWriteLock(); }
     }
@@ -76,12 +93,15 @@ public sealed class FaceGallery<TKey> : IDisposable where TKey : notnull
             if (row != last)
             {
                 _rows.AsSpan(last * Dimension, Dimension).CopyTo(_rows.AsSpan(row * Dimension, Dimension));
+                _quantized.Move(last, row);
                 _keys[row] = _keys[last];
                 _rowOf[_keys[row]] = row;
             }
             _keys.RemoveAt(last);
             // Template data of removed people must not linger in memory longer than needed.
             _rows.AsSpan(last * Dimension, Dimension).Clear();
+            _quantized.Clear(last);
+            if (_keys.Count == 0) _quantized.ResetBounds();
             return true;
         }
         finally { _lock.ExitWriteLock(); }
@@ -107,34 +127,10 @@ public sealed class FaceGallery<TKey> : IDisposable where TKey : notnull
         ArgumentNullException.ThrowIfNull(probes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         foreach (var p in probes) p.EnsureComparable(EmbedderId, EmbedderVersion, Dimension);
-        var tops = probes.Select(_ => new TopK(k, threshold)).ToArray();
-        var scores = new float[BlockRows * 4];
         _lock.EnterReadLock();
         try
         {
-            var n = _keys.Count;
-            var d = Dimension;
-            for (var start = 0; start < n; start += BlockRows)
-            {
-                var rows = Math.Min(BlockRows, n - start);
-                var block = _rows.AsSpan(start * d, rows * d);
-                for (var p0 = 0; p0 < probes.Count; p0 += 4)
-                {
-                    var group = Math.Min(4, probes.Count - p0);
-                    if (group == 4)
-                        DotKernels.Score(block, rows, d, new[] { probes[p0].Vector, probes[p0 + 1].Vector, probes[p0 + 2].Vector, probes[p0 + 3].Vector }, scores);
-                    else
-                        for (var g = 0; g < group; g++)
-                            DotKernels.Score1(block, rows, d, probes[p0 + g].Vector, scores.AsSpan(g * rows, rows));
-                    for (var g = 0; g < group; g++)
-                    {
-                        var top = tops[p0 + g];
-                        var s = scores.AsSpan(g * rows, rows);
-                        for (var r = 0; r < rows; r++)
-                            if (s[r] >= top.Floor) top.Offer(s[r], start + r);
-                    }
-                }
-            }
+            var tops = ExactFloatScan ? Fp32Scan.Search(_rows, _keys.Count, Dimension, probes, k, threshold) : ScanInt8(probes, k, threshold);
             var results = new IReadOnlyList<GalleryMatch<TKey>>[probes.Count];
             for (var p = 0; p < probes.Count; p++)
             {
@@ -147,6 +143,84 @@ public sealed class FaceGallery<TKey> : IDisposable where TKey : notnull
                 results[p] = list;
             }
             return results;
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>
+    /// The default search: int8 rows pick candidates, fp32 rows score them (see <see cref="Int8ProbeSearch"/>).
+    /// Chunks of panels small enough to stay in L2 are scored against every probe before moving on.
+    /// </summary>
+    private TopK[] ScanInt8(IReadOnlyList<FaceTemplate> probes, int k, float threshold)
+    {
+        var q = _quantized;
+        var searches = probes.Select(p => new Int8ProbeSearch(p.Vector, q, k, threshold)).ToArray();
+        var n = _keys.Count;
+        var chunkPanels = Math.Max(1, ChunkBytes / q.PanelBytes);
+        var dots = ArrayPool<int>.Shared.Rent(chunkPanels * QuantizedRows.PanelRows);
+        try
+        {
+            var totalPanels = QuantizedRows.PanelsFor(n);
+            for (var firstPanel = 0; firstPanel < totalPanels; firstPanel += chunkPanels)
+            {
+                var panels = Math.Min(chunkPanels, totalPanels - firstPanel);
+                var firstRow = firstPanel * QuantizedRows.PanelRows;
+                var rows = Math.Min(panels * QuantizedRows.PanelRows, n - firstRow);
+                var panelData = q.Panels.Slice(firstPanel * q.PanelBytes, panels * q.PanelBytes);
+                var bias = q.Bias.Slice(firstRow, panels * QuantizedRows.PanelRows);
+                var scales = q.Scales.Slice(firstRow, rows);
+                foreach (var search in searches)
+                {
+                    Int8PanelKernels.Score(Kernel, panelData, bias, panels, q.Groups, search.Probe, dots);
+                    search.Scan(dots.AsSpan(0, rows), scales, firstRow, rows);
+                }
+            }
+        }
+        finally { ArrayPool<int>.Shared.Return(dots); }
+        foreach (var search in searches)
+        {
+            search.Rescore(_rows, Dimension);
+            Interlocked.Add(ref _rescored, search.Rescored);
+        }
+        return searches.Select(s => s.Exact).ToArray();
+    }
+
+    /// <summary>Every row's approximate (int8) score against <paramref name="probe"/>, and the error bound (tests, benchmarks).</summary>
+    internal (float[] Scores, float Epsilon) ApproximateScores(FaceTemplate probe)
+    {
+        probe.EnsureComparable(EmbedderId, EmbedderVersion, Dimension);
+        _lock.EnterReadLock();
+        try
+        {
+            var q = _quantized;
+            var search = new Int8ProbeSearch(probe.Vector, q, 1, float.NegativeInfinity);
+            var n = _keys.Count;
+            var panels = QuantizedRows.PanelsFor(n);
+            var dots = new int[panels * QuantizedRows.PanelRows];
+            Int8PanelKernels.Score(Kernel, q.Panels, q.Bias, panels, q.Groups, search.Probe, dots);
+            var scores = new float[n];
+            for (var r = 0; r < n; r++) scores[r] = dots[r] * q.Scales[r] * search.Probe.Scale;
+            return (scores, search.Epsilon);
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>The exact fp32 cosine of stored row <paramref name="row"/> with <paramref name="probe"/> (benchmarks).</summary>
+    internal float StoredSimilarity(int row, FaceTemplate probe)
+    {
+        _lock.EnterReadLock();
+        try { return System.Numerics.Tensors.TensorPrimitives.Dot(_rows.AsSpan(row * Dimension, Dimension), probe.Vector); }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>The stored int8 values and scale of the entry under <paramref name="key"/> (tests).</summary>
+    internal (sbyte[] Values, float Scale) QuantizedRow(TKey key)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            var row = _rowOf[key];
+            return (_quantized.Row(row), _quantized.Scales[row]);
         }
         finally { _lock.ExitReadLock(); }
     }

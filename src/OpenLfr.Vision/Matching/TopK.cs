@@ -1,6 +1,6 @@
 namespace OpenLfr.Vision.Matching;
 
-/// <summary>Keeps the k highest (score, index) pairs seen; a small sorted array since k is small (1-50).</summary>
+/// <summary>Keeps the k highest (score, index) pairs seen, earlier offers first among equal scores; a small sorted array since k is small (1-50).</summary>
 internal sealed class TopK
 {
     private readonly float[] _scores;
@@ -16,6 +16,9 @@ internal sealed class TopK
 
     public int Count { get; private set; }
 
+    /// <summary>True once k entries are held (then <see cref="Floor"/> is at least the k-th best score).</summary>
+    public bool IsFull => Count == _scores.Length;
+
     /// <summary>The lowest score that can still enter: the threshold, or the current k-th best once full.</summary>
     public float Floor { get; private set; }
 
@@ -23,6 +26,8 @@ internal sealed class TopK
     {
         if (score < Floor) return;
         var k = _scores.Length;
+        // Ties keep the entry offered first (like a stable sort), also at the k-th place.
+        if (Count == k && score <= _scores[k - 1]) return;
         var i = Count < k ? Count++ : k - 1;
         while (i > 0 && _scores[i - 1] < score)
         {
