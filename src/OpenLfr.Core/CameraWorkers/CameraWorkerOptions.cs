@@ -1,5 +1,3 @@
-using OpenLfr.Core.Live;
-
 namespace OpenLfr.Core.CameraWorkers;
 
 /// <summary>
@@ -18,9 +16,6 @@ public sealed class CameraWorkerOptions
 
     /// <summary>After a camera failed to start or its pipeline stopped with an error, wait this long before trying again.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>The live embedder; watchlist templates must have been made by the same one.</summary>
-    public string Embedder { get; set; } = LiveDefaults.Embedder;
 
     /// <summary>Detect frame width and height (ffmpeg scales to it).</summary>
     public int Width { get; set; } = 1280;
@@ -44,6 +39,5 @@ public sealed class CameraWorkerOptions
     {
         if (PollInterval <= TimeSpan.Zero) throw new ArgumentException($"{Section}:PollInterval must be positive (got {PollInterval}).");
         if (RetryAfter < TimeSpan.Zero) throw new ArgumentException($"{Section}:RetryAfter must not be negative (got {RetryAfter}).");
-        if (string.IsNullOrWhiteSpace(Embedder)) throw new ArgumentException($"{Section}:Embedder is empty; name the live embedder (e.g. {LiveDefaults.Embedder}).");
     }
 }

@@ -8,6 +8,7 @@ using OpenLfr.Core.Cameras;
 using OpenLfr.Core.Deployments;
 using OpenLfr.Core.Live;
 using OpenLfr.Core.Persistence;
+using OpenLfr.Core.Recognition;
 using OpenLfr.Core.Watchlists;
 using OpenLfr.Vision.Detection;
 using OpenLfr.Vision.Video;
@@ -26,10 +27,11 @@ namespace OpenLfr.Core.CameraWorkers;
 /// and the console's <see cref="ILiveFrameSource"/> (each running pipeline's <see cref="LiveView"/>).
 /// </summary>
 public sealed class CameraWorkerService(
-    IServiceScopeFactory scopes, ServerAlertSink alerts, IOptions<CameraWorkerOptions> options, TimeProvider clock, ILoggerFactory loggers)
+    IServiceScopeFactory scopes, ServerAlertSink alerts, IOptions<CameraWorkerOptions> options, IOptions<RecognitionOptions> recognition, TimeProvider clock, ILoggerFactory loggers)
     : BackgroundService, ICameraWorkerMonitor, ILiveFrameSource
 {
     private readonly CameraWorkerOptions _options = options.Value;
+    private readonly string _embedder = recognition.Value.Embedder;
     private readonly ILogger _logger = loggers.CreateLogger<CameraWorkerService>();
     private readonly ConcurrentDictionary<Guid, CameraWorker> _workers = new();
     private readonly ConcurrentDictionary<Guid, Failure> _failures = new();
@@ -116,7 +118,7 @@ public sealed class CameraWorkerService(
         {
             // The same question AlertService asks before storing an alert, so workers and storage agree.
             if (await gate.GetAssignmentAsync(c.Id, ct).ConfigureAwait(false) is { } a)
-                wanted[c.Id] = new CameraWork(a.DeploymentId, c.Id, c.Name, c.Source, a.WatchlistId, a.Threshold, a.EndsAtUtc);
+                wanted[c.Id] = new CameraWork(a.DeploymentId, c.Id, c.Name, c.Source, a.WatchlistId, a.Threshold, a.EndsAtUtc, a.Embedder);
         }
         return wanted;
     }
@@ -128,13 +130,16 @@ public sealed class CameraWorkerService(
         CameraCapture? capture = null;
         try
         {
+            // The threshold was set on the scale of the embedder recorded with the deployment; another one's scores mean something else.
+            if (work.Embedder.Length > 0 && work.Embedder != _embedder)
+                throw new WatchlistUnusableException($"Deployment {work.DeploymentId} was authorised with embedder {work.Embedder} (threshold {work.Threshold}), but this server's {RecognitionOptions.Section}:Embedder is {_embedder}; its threshold would mean a different false alert rate. Run the deployment on a server of embedder {work.Embedder}, or create a new deployment.");
             IReadOnlyList<WatchlistTemplate> templates;
             await using (var scope = scopes.CreateAsyncScope())
                 templates = await scope.ServiceProvider.GetRequiredService<WatchlistTemplateSource>().LoadAsync(work.WatchlistId, ct).ConfigureAwait(false);
             // Refuse a watchlist of another embedder before paying for loading models.
-            try { DatabaseWatchlistMatcher.EnsureUsable(templates, _options.Embedder, null, null, work.WatchlistId); }
+            try { DatabaseWatchlistMatcher.EnsureUsable(templates, _embedder, null, null, work.WatchlistId); }
             catch { foreach (var t in templates) Array.Clear(t.Template.Vector); throw; }
-            analyzer = VisionLiveFaceAnalyzer.Load(_options.Embedder, detection: _options.DetectScale is { } scale ? new FaceDetectorOptions { Scale = scale } : null);
+            analyzer = VisionLiveFaceAnalyzer.Load(_embedder, detection: _options.DetectScale is { } scale ? new FaceDetectorOptions { Scale = scale } : null);
             try
             {
                 matcher = DatabaseWatchlistMatcher.Build(templates, analyzer.Embedder.Id, analyzer.Embedder.Version, analyzer.Embedder.Dimension, work.WatchlistId);

@@ -1,8 +1,12 @@
+using OpenLfr.Core.Recognition;
+
 namespace OpenLfr.Core.Deployments;
 
+/// <param name="ThresholdMeaning">The threshold in words: its expected false alert rate for <paramref name="Embedder"/>.</param>
 public sealed record DeploymentView(
     Guid Id, string Name, string Place, string PlaceJustification, string Purpose, string Necessity, string Proportionality,
     Guid WatchlistId, IReadOnlyList<Guid> CameraIds, DateTime StartsAtUtc, DateTime EndsAtUtc, double Threshold,
+    string Embedder, string ThresholdMeaning,
     DeploymentStatus Status, bool SignageConfirmed,
     string CreatedBy, DateTime CreatedAtUtc,
     string? AuthorisedBy, string? AuthoriserRank, DateTime? AuthorisedAtUtc, string? AuthorisationNotes,
@@ -14,6 +18,7 @@ public sealed record DeploymentView(
     public static DeploymentView From(Deployment d) => new(
         d.Id, d.Name, d.Place, d.PlaceJustification, d.Purpose, d.Necessity, d.Proportionality,
         d.WatchlistId, d.Cameras.Select(c => c.CameraId).ToList(), d.StartsAtUtc, d.EndsAtUtc, d.Threshold,
+        d.Embedder, Recognition.ThresholdMeaning.Describe(d.Embedder, d.Threshold),
         d.Status, d.SignageConfirmed, d.CreatedByName, d.CreatedAtUtc,
         d.AuthorisedByName, d.AuthoriserRank, d.AuthorisedAtUtc, d.AuthorisationNotes,
         d.ActivatedByName, d.ActivatedAtUtc, d.EndedAtUtc, d.EndReason, d.FacesSeen, d.AlertsRaised,

@@ -390,6 +390,13 @@ namespace OpenLfr.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Embedder")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("EndReason")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
