@@ -45,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CameraService>();
         services.AddScoped<DeploymentService>();
         services.AddScoped<CameraProcessingGate>();
+        services.AddScoped<CameraWorkers.CameraLeases>();
         services.AddScoped<AlertService>();
         services.AddSingleton<IAlertSink, ScopedAlertSink>();
         services.AddScoped<RetentionSweeper>();

@@ -147,7 +147,7 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
         deployment.ReviewConclusions = request.Conclusions!.Trim();
         await audit.CommitAsync(db, actor, new AuditEvent("deployment.reviewed", "deployment", id.ToString(), new
         {
-            deployment.WatchlistSize, deployment.FacesSeen, deployment.AlertsRaised, deployment.TrueAlerts, deployment.FalseAlerts, deployment.Engagements, deployment.Arrests,
+            deployment.WatchlistSize, deployment.FacesSeen, facesSeenByCamera = deployment.Cameras.ToDictionary(c => c.CameraId.ToString(), c => c.FacesSeen), deployment.AlertsRaised, deployment.TrueAlerts, deployment.FalseAlerts, deployment.Engagements, deployment.Arrests,
         }), ct);
         return DeploymentView.From(deployment);
     }

@@ -13,7 +13,8 @@ public sealed record DeploymentView(
     string? ActivatedBy, DateTime? ActivatedAtUtc, DateTime? EndedAtUtc, string? EndReason,
     long FacesSeen, int AlertsRaised,
     string? ReviewedBy, DateTime? ReviewedAtUtc, string? ReviewConclusions,
-    int? WatchlistSize, int? TrueAlerts, int? FalseAlerts, int? Engagements, int? Arrests)
+    int? WatchlistSize, int? TrueAlerts, int? FalseAlerts, int? Engagements, int? Arrests,
+    IReadOnlyList<CameraFacesSeen> FacesSeenByCamera)
 {
     public static DeploymentView From(Deployment d) => new(
         d.Id, d.Name, d.Place, d.PlaceJustification, d.Purpose, d.Necessity, d.Proportionality,
@@ -22,5 +23,9 @@ public sealed record DeploymentView(
         d.Status, d.SignageConfirmed, d.CreatedByName, d.CreatedAtUtc,
         d.AuthorisedByName, d.AuthoriserRank, d.AuthorisedAtUtc, d.AuthorisationNotes,
         d.ActivatedByName, d.ActivatedAtUtc, d.EndedAtUtc, d.EndReason, d.FacesSeen, d.AlertsRaised,
-        d.ReviewedByName, d.ReviewedAtUtc, d.ReviewConclusions, d.WatchlistSize, d.TrueAlerts, d.FalseAlerts, d.Engagements, d.Arrests);
+        d.ReviewedByName, d.ReviewedAtUtc, d.ReviewConclusions, d.WatchlistSize, d.TrueAlerts, d.FalseAlerts, d.Engagements, d.Arrests,
+        d.Cameras.Select(c => new CameraFacesSeen(c.CameraId, c.FacesSeen)).ToList());
 }
+
+/// <summary>Distinct face tracks one camera of a deployment saw (the deployment's <c>FacesSeen</c> is their sum).</summary>
+public sealed record CameraFacesSeen(Guid CameraId, long FacesSeen);

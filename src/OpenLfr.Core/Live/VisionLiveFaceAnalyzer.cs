@@ -33,7 +33,8 @@ public sealed class VisionLiveFaceAnalyzer : ILiveFaceAnalyzer
         store ??= ModelStore.Default();
         var detector = FaceBoxesDetector.Load(store);
         var landmarker = FaceMeshLandmarker.Load(store);
-        var embedder = GraphEmbedder.Load(EmbedderSpec.Get(embedderId), store);
+        // The factory knows every embedder kind (graph models and face-api's own weights format).
+        var embedder = EmbedderFactory.Load(EmbedderSpec.Get(embedderId), store);
         return new VisionLiveFaceAnalyzer(detector, landmarker, embedder, detection);
     }
 

@@ -302,6 +302,32 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("OpenLfr.Core.CameraWorkers.CameraLease", b =>
+                {
+                    b.Property<Guid>("CameraId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcquiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeartbeatAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CameraId");
+
+                    b.HasIndex("NodeId");
+
+                    b.ToTable("CameraLeases");
+                });
+
             modelBuilder.Entity("OpenLfr.Core.Cameras.Camera", b =>
                 {
                     b.Property<Guid>("Id")
@@ -491,6 +517,9 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("CameraId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("FacesSeen")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("DeploymentId", "CameraId");
 
@@ -852,6 +881,15 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SubjectImageId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenLfr.Core.CameraWorkers.CameraLease", b =>
+                {
+                    b.HasOne("OpenLfr.Core.Cameras.Camera", null)
+                        .WithMany()
+                        .HasForeignKey("CameraId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
