@@ -56,6 +56,10 @@ public sealed class CameraLeaseTests
         Assert.Equal(0, await a.ReleaseAsync("node-a", cam));
         Assert.Equal(1, await b.ReleaseAsync("node-b"));
         Assert.Equal("", await a.TryAcquireAsync(cam, "node-a", Lease));
+
+        // /healthz says which node processes each camera, whichever node is asked.
+        var health = await (await factory.Anonymous().Http.GetAsync("/healthz")).Content.ReadAsStringAsync();
+        Assert.Contains($"\"cameraId\":\"{cam}\",\"nodeId\":\"node-a\"", health);
     }
 
     [Theory]
