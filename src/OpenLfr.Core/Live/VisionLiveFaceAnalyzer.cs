@@ -28,13 +28,12 @@ public sealed class VisionLiveFaceAnalyzer : ILiveFaceAnalyzer
     }
 
     /// <summary>Loads the models from the store (throws naming a missing model and `lfr models fetch`).</summary>
-    public static VisionLiveFaceAnalyzer Load(string embedderId = "mobilefacenet", ModelStore? store = null, FaceDetectorOptions? detection = null)
+    public static VisionLiveFaceAnalyzer Load(string embedderId = LiveDefaults.Embedder, ModelStore? store = null, FaceDetectorOptions? detection = null)
     {
         store ??= ModelStore.Default();
         var detector = FaceBoxesDetector.Load(store);
         var landmarker = FaceMeshLandmarker.Load(store);
-        // The factory knows every embedder kind (graph models and face-api's own weights format).
-        var embedder = EmbedderFactory.Load(EmbedderSpec.Get(embedderId), store);
+        var embedder = EmbedderFactory.Load(embedderId, store);
         return new VisionLiveFaceAnalyzer(detector, landmarker, embedder, detection);
     }
 
