@@ -21,8 +21,12 @@ public sealed class PolicyOptions
     /// </summary>
     public double MaximumFalseAlertRate { get; set; } = 0.001;
 
-    /// <summary>Similarity above which a new subject's image flags a likely duplicate of another subject.</summary>
-    public double DuplicateSimilarity { get; set; } = 0.6;
+    /// <summary>
+    /// Similarity at or above which a new subject's image flags a likely duplicate of another subject. Null (the default):
+    /// the server embedder's threshold at FPIR 1 in 100 (<see cref="ThresholdPolicy.DuplicateSimilarity"/>), a lax point
+    /// on that embedder's own scale, since a flag only asks a person to look.
+    /// </summary>
+    public double? DuplicateSimilarity { get; set; }
 
     /// <summary>Subjects younger than this are refused unless an override reason is recorded.</summary>
     public int MinimumAgeYears { get; set; } = 18;

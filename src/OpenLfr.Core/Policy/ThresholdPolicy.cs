@@ -19,6 +19,9 @@ public sealed class ThresholdPolicy(IOptions<PolicyOptions> policy, IOptions<Rec
 
     public double Default => Math.Max(Round(Embedder.DefaultThreshold), Minimum);
 
+    /// <summary>Similarity that flags a likely duplicate subject: the policy's setting, else the embedder's threshold at FPIR 1 in 100.</summary>
+    public double DuplicateSimilarity => policy.Value.DuplicateSimilarity ?? Round(Embedder.Calibration.AtFpir1In100);
+
     public string Describe(double threshold) => ThresholdMeaning.Describe(Embedder, threshold);
 
     /// <summary>

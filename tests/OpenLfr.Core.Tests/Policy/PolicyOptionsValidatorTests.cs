@@ -51,6 +51,15 @@ public sealed class ThresholdPolicyTests
     }
 
     [Fact]
+    public void Duplicates_are_flagged_on_the_embedders_scale_unless_the_policy_sets_a_similarity()
+    {
+        Assert.Equal((double)(decimal)EmbedderSpec.MobileFace.Calibration.AtFpir1In100, For("mobileface", 0.001).DuplicateSimilarity);
+        Assert.Equal((double)(decimal)EmbedderSpec.FaceApi.Calibration.AtFpir1In100, For("faceapi", 0.001).DuplicateSimilarity);
+        var set = new ThresholdPolicy(Options.Create(new PolicyOptions { DuplicateSimilarity = 0.8 }), Options.Create(new RecognitionOptions()));
+        Assert.Equal(0.8, set.DuplicateSimilarity);
+    }
+
+    [Fact]
     public void Thresholds_are_put_into_words_with_their_expected_false_alert_rate()
     {
         var c = EmbedderSpec.MobileFace.Calibration;

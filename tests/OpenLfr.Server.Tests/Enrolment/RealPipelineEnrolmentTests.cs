@@ -38,6 +38,13 @@ public sealed class RealPipelineEnrolmentTests
         var again = await s.EnrolAsync(watchlistId, second, ("bush2.jpg", File.ReadAllBytes(bush[1])));
         Assert.True(again.GetProperty("images")[0].GetProperty("accepted").GetBoolean());
         Assert.Equal(first, again.GetProperty("possibleDuplicate").GetProperty("subjectId").GetGuid());
+        // Another man is not: the duplicate similarity is on the embedder's own scale (a fixed cosine such as 0.6 flags
+        // everyone with faceapi, whose different-person scores are mostly above it).
+        var third = await s.AddSubjectAsync(watchlistId, "W-003");
+        var powell = Directory.GetFiles(SharedData.PathOf("datasets/lfw/Colin_Powell")).OrderBy(f => f, StringComparer.Ordinal).First();
+        var other = await s.EnrolAsync(watchlistId, third, ("powell.jpg", File.ReadAllBytes(powell)));
+        Assert.True(other.GetProperty("images")[0].GetProperty("accepted").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, other.GetProperty("possibleDuplicate").ValueKind);
 
         // A file that claims to be a JPEG but is not readable refuses the whole upload.
         var corrupt = new byte[4000];
@@ -49,7 +56,7 @@ public sealed class RealPipelineEnrolmentTests
 
         await using var db = factory.OpenDb();
         var images = await db.SubjectImages.ToListAsync();
-        Assert.Equal(2, images.Count);
+        Assert.Equal(3, images.Count);
         Assert.All(images, i => Assert.Equal(EmbedderSpec.DefaultId, i.EmbedderId));
     }
 
