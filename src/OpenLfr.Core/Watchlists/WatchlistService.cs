@@ -16,7 +16,7 @@ namespace OpenLfr.Core.Watchlists;
 /// </summary>
 public sealed class WatchlistService(
     LfrDbContext db, AuditLog audit, BiometricProtector protector, IFaceEnrolmentAnalyzer analyzer,
-    IOptions<PolicyOptions> policy, TimeProvider clock)
+    IOptions<PolicyOptions> policy, ThresholdPolicy thresholds, TimeProvider clock)
 {
     private PolicyOptions Policy => policy.Value;
 
@@ -218,7 +218,7 @@ public sealed class WatchlistService(
             foreach (var t in templates.Where(t => t.EmbedderId == other.EmbedderId && t.EmbedderVersion == other.EmbedderVersion))
             {
                 var score = FaceTemplate.Cosine(t.Vector, vector);
-                if (score >= Policy.DuplicateSimilarity && (best is null || score > best.Score))
+                if (score >= thresholds.DuplicateSimilarity && (best is null || score > best.Score))
                     best = new PossibleDuplicate(other.SubjectId, other.Reference, Math.Round(score, 4));
             }
         }

@@ -1,3 +1,5 @@
+using OpenLfr.Vision.Embedding;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -149,7 +151,8 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         var now = DateTime.UtcNow;
         await planner.FillAsync("#StartsAtUtc", now.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm"));
         await planner.FillAsync("#EndsAtUtc", now.AddHours(3).ToString("yyyy-MM-ddTHH:mm"));
-        await planner.FillAsync("#Threshold", "0.6");
+        // The page offers the server embedder's calibrated default threshold (FPIR 1 in 1,000); keep it.
+        Assert.Equal(((double)(decimal)EmbedderSpec.Get(EmbedderSpec.DefaultId).DefaultThreshold).ToString(CultureInfo.InvariantCulture), await planner.InputValueAsync("#Threshold"));
         await planner.ClickAsync("form.card button[type=submit]");
         await planner.WaitForURLAsync("**/deployments/*");
         var deploymentUrl = planner.Url;
@@ -196,7 +199,7 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await Expect(op.Locator($"[data-camera='{cameraId}'] .state")).ToHaveTextAsync("running");
         await Expect(op.Locator("#connection")).ToHaveTextAsync("Live feed connected");
         await op.EvaluateAsync("window.__notReloaded = true");
-        var ids = await RaiseAlertsAsync(Guid.Parse(deploymentUrl.Split('/').Last()), ("W001", 0.83), ("W002", 0.62));
+        var ids = await RaiseAlertsAsync(Guid.Parse(deploymentUrl.Split('/').Last()), ("W001", 0.995), ("W002", WeakScore));
         var first = op.Locator($"[data-id='{ids[0]}']");
         var second = op.Locator($"[data-id='{ids[1]}']");
         await Expect(first).ToBeVisibleAsync();
@@ -310,13 +313,16 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
     private static Task ExpectFigureAsync(IPage page, string figure, string value) =>
         Expect(page.Locator($"[data-figure='{figure}']")).ToHaveTextAsync(value);
 
+    /// <summary>Just above the default threshold (the deployment keeps it): a "weak" possible match on any calibration.</summary>
+    private static double WeakScore => (double)(decimal)EmbedderSpec.Get(EmbedderSpec.DefaultId).DefaultThreshold + 0.005;
+
     /// <summary>Raises possible matches through the Core's alert sink, as the live pipeline does, after reporting 1,500 faces seen.</summary>
     private async Task<Guid[]> RaiseAlertsAsync(Guid deploymentId, params (string Reference, double Score)[] alerts)
     {
         await using var scope = server.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LfrDbContext>();
-        await scope.ServiceProvider.GetRequiredService<CameraProcessingGate>().AddFacesSeenAsync(deploymentId, 1500);
         var deployment = await db.Deployments.AsNoTracking().Include(d => d.Cameras).SingleAsync(d => d.Id == deploymentId);
+        await scope.ServiceProvider.GetRequiredService<CameraProcessingGate>().AddFacesSeenAsync(deploymentId, deployment.Cameras[0].CameraId, 1500);
         var sink = server.App.Services.GetRequiredService<IAlertSink>();
         var ids = new List<Guid>();
         foreach (var (reference, score) in alerts)

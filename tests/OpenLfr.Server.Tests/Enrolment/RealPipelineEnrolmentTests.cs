@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using OpenLfr.Core.Enrolment;
 using OpenLfr.Server.Tests.Infrastructure;
 using OpenLfr.Testing;
+using OpenLfr.Vision.Embedding;
+using OpenLfr.Vision.Pipeline;
 using OpenLfr.Vision.Media;
 
 namespace OpenLfr.Server.Tests.Enrolment;
@@ -12,8 +14,9 @@ namespace OpenLfr.Server.Tests.Enrolment;
 public sealed class RealPipelineEnrolmentTests
 {
     // One pipeline for the test run: loading the models costs seconds.
-    private static readonly Lazy<VisionFaceEnrolmentAnalyzer> Pipeline = new(() => new VisionFaceEnrolmentAnalyzer());
+    private static readonly Lazy<VisionFaceEnrolmentAnalyzer> Pipeline = new(() => new VisionFaceEnrolmentAnalyzer(new FaceAnalyzerOptions { Embedder = EmbedderSpec.DefaultId }));
 
+    // The server's default pipeline: face-api landmarks and recogniser.
     [RequiresModelsAndDataTheory(["faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition"], "datasets/lfw")]
     [MemberData(nameof(DatabaseKind.Both), MemberType = typeof(DatabaseKind))]
     public async Task Real_faces_are_accepted_and_faceless_or_corrupt_images_are_not(string database)
@@ -35,6 +38,13 @@ public sealed class RealPipelineEnrolmentTests
         var again = await s.EnrolAsync(watchlistId, second, ("bush2.jpg", File.ReadAllBytes(bush[1])));
         Assert.True(again.GetProperty("images")[0].GetProperty("accepted").GetBoolean());
         Assert.Equal(first, again.GetProperty("possibleDuplicate").GetProperty("subjectId").GetGuid());
+        // Another man is not: the duplicate similarity is on the embedder's own scale (a fixed cosine such as 0.6 flags
+        // everyone with faceapi, whose different-person scores are mostly above it).
+        var third = await s.AddSubjectAsync(watchlistId, "W-003");
+        var powell = Directory.GetFiles(SharedData.PathOf("datasets/lfw/Colin_Powell")).OrderBy(f => f, StringComparer.Ordinal).First();
+        var other = await s.EnrolAsync(watchlistId, third, ("powell.jpg", File.ReadAllBytes(powell)));
+        Assert.True(other.GetProperty("images")[0].GetProperty("accepted").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, other.GetProperty("possibleDuplicate").ValueKind);
 
         // A file that claims to be a JPEG but is not readable refuses the whole upload.
         var corrupt = new byte[4000];
@@ -46,8 +56,8 @@ public sealed class RealPipelineEnrolmentTests
 
         await using var db = factory.OpenDb();
         var images = await db.SubjectImages.ToListAsync();
-        Assert.Equal(2, images.Count);
-        Assert.All(images, i => Assert.Equal(OpenLfr.Vision.Embedding.EmbedderSpec.DefaultId, i.EmbedderId));
+        Assert.Equal(3, images.Count);
+        Assert.All(images, i => Assert.Equal(EmbedderSpec.DefaultId, i.EmbedderId));
     }
 
     private static byte[] BlankJpeg()

@@ -10,7 +10,7 @@ using OpenLfr.Server.OperatorConsole.Queries;
 namespace OpenLfr.Server.Pages.Deployments;
 
 [Authorize(Policy = ConsolePolicies.PlanDeployments)]
-public sealed class CreateDeploymentModel(DeploymentService deployments, CameraService cameras, ConsoleQueries queries, IOptions<PolicyOptions> policy, TimeProvider clock)
+public sealed class CreateDeploymentModel(DeploymentService deployments, CameraService cameras, ConsoleQueries queries, IOptions<PolicyOptions> policy, ThresholdPolicy thresholds, TimeProvider clock)
     : ConsolePageModel
 {
     [BindProperty] public string? Name { get; set; }
@@ -27,7 +27,9 @@ public sealed class CreateDeploymentModel(DeploymentService deployments, CameraS
 
     public IReadOnlyList<(Guid Id, string Name, int Subjects)> Watchlists { get; private set; } = [];
     public IReadOnlyList<CameraView> Cameras { get; private set; } = [];
-    public double MinimumThreshold => policy.Value.MinimumThreshold;
+    public double MinimumThreshold => thresholds.Minimum;
+    /// <summary>The policy minimum in words (its expected false alert rate for the server's embedder).</summary>
+    public string MinimumMeaning => thresholds.Describe(thresholds.Minimum);
     public double MaxHours => policy.Value.MaxDeploymentDuration.TotalHours;
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -35,7 +37,7 @@ public sealed class CreateDeploymentModel(DeploymentService deployments, CameraS
         var now = clock.GetUtcNow().UtcDateTime;
         StartsAtUtc ??= new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc);
         EndsAtUtc ??= StartsAtUtc.Value.AddHours(Math.Min(5, MaxHours));
-        Threshold ??= Math.Max(0.6, MinimumThreshold);
+        Threshold ??= thresholds.Default;
         await LoadAsync(ct);
     }
 
