@@ -16,8 +16,9 @@ namespace OpenLfr.Server.Tests.Browser;
 /// <summary>
 /// The real server on Kestrel at a free loopback port with a temp SQLite database, the users of the
 /// scenario (one per role), and Debian's chromium driven headless by Playwright. One per test class.
+/// This one stands test doubles in for the face pipeline and the cameras; <see cref="LiveBrowserServer"/> runs the real ones.
 /// </summary>
-public sealed class BrowserServer : IAsyncLifetime
+public class BrowserServer : IAsyncLifetime
 {
     public const string Password = "Browser-Test-Pass-1!";
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -37,10 +38,13 @@ public sealed class BrowserServer : IAsyncLifetime
 
     public static string ScreenshotDirectory { get; } = Path.Combine(OpenLfr.Testing.SharedData.RepoRoot, ".test-results", "screenshots");
 
+    /// <summary>False when the tests using this fixture will skip anyway (nothing is started then).</summary>
+    protected virtual bool Wanted => true;
+
     public async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(20_000);
-        if (Unavailable is not null) return;
+        if (Unavailable is not null || !Wanted) return;
         Directory.CreateDirectory(_directory);
         Directory.CreateDirectory(ScreenshotDirectory);
         App = LfrServerHost.Build(
@@ -51,17 +55,8 @@ public sealed class BrowserServer : IAsyncLifetime
             $"--DataKey:Key={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
             $"--Admin:Password={Password}",
             "--Logging:LogLevel:Default=Warning",
-            // Cameras here are the TestCameraFeed stand-in below; real workers would also poll the database
-            // and load models when the scenario activates its deployment.
-            "--CameraWorkers:Enabled=false",
-        ], builder =>
-        {
-            // The face pipeline is not the subject here (see TestFaceAnalyzer); everything else is the real server.
-            builder.Services.RemoveAll<IFaceEnrolmentAnalyzer>();
-            builder.Services.AddSingleton<IFaceEnrolmentAnalyzer>(new TestFaceAnalyzer());
-            builder.Services.AddSingleton<OpenLfr.Core.Cameras.ICameraWorkerMonitor>(Cameras);
-            builder.Services.AddSingleton<OpenLfr.Core.Cameras.ILiveFrameSource>(Cameras);
-        });
+            .. ServerArguments(),
+        ], builder => ConfigureServices(builder.Services));
         await App.StartAsync();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         await CreateUsersAsync();
@@ -73,6 +68,22 @@ public sealed class BrowserServer : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+    }
+
+    /// <summary>Extra server settings (command-line form).</summary>
+    protected virtual IEnumerable<string> ServerArguments() =>
+        // Cameras here are the TestCameraFeed stand-in below; real workers would also poll the database
+        // and load models when the scenario activates its deployment.
+        ["--CameraWorkers:Enabled=false"];
+
+    /// <summary>Changes to the server's services before it is built.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+        // The face pipeline is not the subject here (see TestFaceAnalyzer); everything else is the real server.
+        services.RemoveAll<IFaceEnrolmentAnalyzer>();
+        services.AddSingleton<IFaceEnrolmentAnalyzer>(new TestFaceAnalyzer());
+        services.AddSingleton<OpenLfr.Core.Cameras.ICameraWorkerMonitor>(Cameras);
+        services.AddSingleton<OpenLfr.Core.Cameras.ILiveFrameSource>(Cameras);
     }
 
     /// <summary>A fresh browser context (own cookies) signed in through the login page.</summary>

@@ -14,10 +14,11 @@ public sealed class ConsoleQueries(LfrDbContext db)
         await db.Watchlists.AsNoTracking().ToDictionaryAsync(w => w.Id, w => w.Name, ct);
 
     /// <summary>Watchlists not yet used by a deployment (each deployment has its own).</summary>
-    public async Task<IReadOnlyList<(Guid Id, string Name, int Subjects)>> UnusedWatchlistsAsync(CancellationToken ct = default)
+    /// <param name="including">A watchlist to list even though it is used: the one of the draft being edited.</param>
+    public async Task<IReadOnlyList<(Guid Id, string Name, int Subjects)>> UnusedWatchlistsAsync(CancellationToken ct = default, Guid? including = null)
     {
         var rows = await db.Watchlists.AsNoTracking()
-            .Where(w => w.BiometricsDestroyedAtUtc == null && !db.Deployments.Any(d => d.WatchlistId == w.Id))
+            .Where(w => w.BiometricsDestroyedAtUtc == null && (w.Id == including || !db.Deployments.Any(d => d.WatchlistId == w.Id)))
             .OrderBy(w => w.Name).Select(w => new { w.Id, w.Name, Subjects = w.Subjects.Count }).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name, r.Subjects)).ToList();
     }
