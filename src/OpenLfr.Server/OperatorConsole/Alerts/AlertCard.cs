@@ -12,14 +12,14 @@ public sealed record AlertCard(
     Guid Id, string Label, Guid DeploymentId, string CameraName, string SubjectName, string SubjectReference,
     string Category, string CategoryText, double Score, double Threshold, string ScoreMeaning, string Strength,
     DateTime FrameTimeUtc, DateTime RaisedAtUtc, string Decision, string? AdjudicatedBy, string? Outcome, bool? Arrested,
-    string ProbeUrl, string WatchlistImageUrl, string FrameUrl)
+    string ProbeUrl, string WatchlistImageUrl, string FrameUrl, bool IsEvidence)
 {
     public static AlertCard From(AlertSummary a, string cameraName) => new(
         a.Id, a.Label, a.DeploymentId, cameraName, a.SubjectName, a.SubjectReference,
         a.SubjectCategory.ToString(), Describe(a.SubjectCategory), Math.Round(a.Score, 3), Math.Round(a.Threshold, 3),
         Meaning(a.Score, a.Threshold), StrengthOf(a.Score, a.Threshold),
         a.FrameTimeUtc, a.RaisedAtUtc, a.Decision.ToString(), a.AdjudicatedBy, a.Outcome?.ToString(), a.Arrested,
-        $"/console/alerts/{a.Id}/probe.jpg", $"/console/watchlist-images/{a.SubjectImageId}.jpg", $"/console/alerts/{a.Id}/frame.jpg");
+        $"/console/alerts/{a.Id}/probe.jpg", $"/console/watchlist-images/{a.SubjectImageId}.jpg", $"/console/alerts/{a.Id}/frame.jpg", a.IsEvidence);
 
     /// <summary>"weak", "clear" or "strong": how far the score is above the deployment's threshold.</summary>
     public static string StrengthOf(double score, double threshold) => (score - threshold) switch

@@ -44,4 +44,12 @@ public sealed class ConsoleQueries(LfrDbContext db)
             .OrderBy(d => d.Name).Select(d => new { d.Id, d.Name, d.Place }).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name, r.Place)).ToList();
     }
+
+    /// <summary>Who kept an alert as evidence and when (null if it is not evidence).</summary>
+    public async Task<(string? By, DateTime? AtUtc)?> EvidenceMarkAsync(Guid alertId, CancellationToken ct = default)
+    {
+        var row = await db.Alerts.AsNoTracking().Where(a => a.Id == alertId && a.IsEvidence)
+            .Select(a => new { a.EvidenceMarkedByName, a.EvidenceMarkedAtUtc }).FirstOrDefaultAsync(ct);
+        return row is null ? null : (row.EvidenceMarkedByName, row.EvidenceMarkedAtUtc);
+    }
 }

@@ -59,7 +59,8 @@
         el('dt', { text: 'Category' }), el('dd', { text: a.categoryText }),
         el('dt', { text: 'Camera' }), el('dd', { text: a.cameraName }),
         el('dt', { text: 'Time' }), el('dd', {}, el('time', { datetime: a.frameTimeUtc, text: time(a.frameTimeUtc) }))),
-      el('p', { class: 'decision', role: 'status', text: decisionText(a) }));
+      el('p', { class: 'decision', role: 'status', text: decisionText(a) }),
+      el('a', { class: 'more', href: '/console/alerts/' + a.id, text: 'Full record and evidence' + (a.isEvidence ? ' (kept as evidence)' : '') }));
     if (canAdjudicate && a.decision === 'Pending') card.append(decisionForm(a));
     if (canAdjudicate && a.decision === 'Engage' && !a.outcome) card.append(outcomeForm(a));
     return card;
