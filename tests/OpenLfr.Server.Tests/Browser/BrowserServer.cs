@@ -91,9 +91,13 @@ public class BrowserServer : IAsyncLifetime
     {
         var page = await NewPageAsync(width, height);
         await page.GotoAsync(BaseUrl + "/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button[type=submit]");
+        // By keyboard only, as someone who cannot use a mouse signs in: the name field has the focus, Tab, Enter.
+        await Assertions.Expect(page.Locator("#userName")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(userName);
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#password")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(Password);
+        await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
         return page;
     }
@@ -106,8 +110,12 @@ public class BrowserServer : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    /// <summary>Writes the page's picture as a test artifact and, unless it is a failure picture, checks the page's accessibility basics.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool check = true)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+        if (check) await PageChecks.AssertBasicsAsync(page);
+    }
 
     private async Task CreateUsersAsync()
     {

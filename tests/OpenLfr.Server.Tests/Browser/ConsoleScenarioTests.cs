@@ -29,6 +29,11 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         }
         var response = await page.GotoAsync("/transparency");
         Assert.Equal(200, response!.Status);
+        // The first Tab reaches the skip link; Enter moves the focus to the content.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator("a.skip")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#main")).ToBeFocusedAsync();
         await Expect(page.Locator("h1")).ToContainTextAsync("Live facial recognition");
         Assert.Equal(200, (await page.APIRequest.GetAsync("/transparency.csv")).Status);
         Assert.Equal(200, (await page.APIRequest.GetAsync("/transparency.json")).Status);
@@ -74,7 +79,7 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
             var i = 0;
             foreach (var context in server.Browser.Contexts)
                 foreach (var p in context.Pages)
-                    await BrowserServer.ScreenshotAsync(p, $"failure-{i++}");
+                    await BrowserServer.ScreenshotAsync(p, $"failure-{i++}", check: false);
             throw;
         }
     }
@@ -254,7 +259,11 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await first.Locator("input[type=checkbox]").CheckAsync();
         await first.Locator("text=Record outcome").ClickAsync();
         await Expect(first.Locator(".decision")).ToContainTextAsync("Confirmed: the person sought, arrested");
-        await second.Locator("button[value=NoMatch]").ClickAsync();
+        // The second by keyboard: from the notes field, Tab reaches "No match" and Enter presses it.
+        await second.Locator("input[name=notes]").FocusAsync();
+        await op.Keyboard.PressAsync("Tab");
+        await Expect(second.Locator("button[value=NoMatch]")).ToBeFocusedAsync();
+        await op.Keyboard.PressAsync("Enter");
         await Expect(second.Locator(".decision")).ToContainTextAsync("Judged no match by operator");
         await Expect(op.Locator("#pending-count")).ToHaveTextAsync("0");
         // The other screen got the decisions pushed too.

@@ -48,7 +48,7 @@ public sealed class LiveCameraScenarioTests(LiveBrowserServer server, ITestOutpu
             var i = 0;
             foreach (var context in server.Browser.Contexts)
                 foreach (var p in context.Pages)
-                    await BrowserServer.ScreenshotAsync(p, $"live-failure-{i++}");
+                    await BrowserServer.ScreenshotAsync(p, $"live-failure-{i++}", check: false);
             throw;
         }
     }
@@ -179,6 +179,15 @@ public sealed class LiveCameraScenarioTests(LiveBrowserServer server, ITestOutpu
         await first.Locator("text=Record outcome").ClickAsync();
         await Expect(first.Locator(".decision")).ToContainTextAsync("Confirmed: the person sought, arrested");
         await BrowserServer.ScreenshotAsync(console, "live-04-console-decided");
+
+        // The arrest goes to court: the alert, with the real crop the camera took, is kept as evidence from its page.
+        await op.GotoAsync($"/console/alerts/{alertId}");
+        await Expect(op.Locator(".faces img").First).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await op.Locator(".faces img").First.EvaluateAsync<int>("i => i.naturalWidth") > 0, "the probe crop did not load on the alert page");
+        await op.FillAsync("#Reason", "Arrest on warrant; custody record CR-5678.");
+        await op.ClickAsync("form[action*=Evidence] button[type=submit]");
+        await Expect(op.Locator("#evidence-state")).ToContainTextAsync("Kept as evidence by operator");
+        await BrowserServer.ScreenshotAsync(op, "live-04b-alert-evidence");
 
         // End; the camera stops. A person can be more than one track: any further alert for them is engaged, not located.
         await op.GotoAsync(deploymentUrl);
