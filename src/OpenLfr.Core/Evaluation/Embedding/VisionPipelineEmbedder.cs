@@ -5,14 +5,15 @@ using OpenLfr.Vision.Detection;
 using OpenLfr.Vision.Embedding;
 using OpenLfr.Vision.Imaging;
 using OpenLfr.Vision.Landmarks;
+using OpenLfr.Vision.Pipeline;
 
 namespace OpenLfr.Core.Evaluation.Embedding;
 
 /// <summary>
 /// The vision pipeline (FaceBoxes detection, face-mesh five points, aligned crop, graph embedder) as an evaluation
 /// embedder. One set of single-threaded models per core, images spread over them, which keeps every core busy
-/// without the per-layer synchronisation of multi-threaded batch-1 runs. Of several faces, the largest is taken
-/// (ties: higher detector score), the rule the pipeline enrols and alerts with.
+/// without the per-layer synchronisation of multi-threaded batch-1 runs. Of several faces, PrimaryFaceRule picks the subject
+/// (the face nearest the centre among the large ones), the rule enrolment and the CLI use.
 /// </summary>
 public sealed class VisionPipelineEmbedder : IEvaluationEmbedder
 {
@@ -29,7 +30,7 @@ public sealed class VisionPipelineEmbedder : IEvaluationEmbedder
         for (var i = 0; i < _workerCount; i++)
             _workers.Add(new Worker(FaceBoxesDetector.Load(store, inference), FaceMeshLandmarker.Load(store, inference), EmbedderFactory.Load(spec, store, inference)));
         _workers.TryPeek(out var first);
-        Id = $"{spec.Id}@{first!.Embedder.Version}/{first.Detector.Name}:{_detection.MinScore}:{_detection.NmsIoU}/{first.Landmarker.Name}/largest/{CodeRevision}";
+        Id = $"{spec.Id}@{first!.Embedder.Version}/{first.Detector.Name}:{_detection.MinScore}:{_detection.NmsIoU}/{first.Landmarker.Name}/centred/{CodeRevision}";
     }
 
     public string Id { get; }
@@ -80,7 +81,7 @@ public sealed class VisionPipelineEmbedder : IEvaluationEmbedder
             }
             var faces = Detector.Detect(image, detection);
             if (faces.Count == 0) return null;
-            var primary = faces.OrderByDescending(f => f.Box.Area).ThenByDescending(f => f.Score).First();
+            var primary = faces[PrimaryFaceRule.Select(faces, image.Width, image.Height)];
             var points = Landmarker.Locate(image, [primary.Box])[0].Points;
             return Embedder.Embed(image, [points])[0].Vector;
         }
