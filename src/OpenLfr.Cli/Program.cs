@@ -5,6 +5,7 @@ using OpenLfr.Cli.Commands;
 var root = new RootCommand("OpenLFR: governed live facial recognition. Every alert is a possible match for a person to review.");
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(WorkerCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());

@@ -10,9 +10,11 @@ using OpenLfr.Core.Enrolment;
 using OpenLfr.Core.Identity;
 using OpenLfr.Core.Persistence;
 using OpenLfr.Core.Policy;
+using OpenLfr.Core.Recognition;
 using OpenLfr.Core.Retention;
 using OpenLfr.Core.Security;
 using OpenLfr.Core.Watchlists;
+using OpenLfr.Vision.Pipeline;
 
 namespace OpenLfr.Core;
 
@@ -32,21 +34,36 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>();
         services.AddOptions<DataKeyOptions>().Bind(configuration.GetSection(DataKeyOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DataKeyOptions>, DataKeyOptionsValidator>();
+        services.AddOpenLfrRecognition(configuration);
+        services.AddSingleton<ThresholdPolicy>();
 
         services.AddSingleton<BiometricProtector>();
         services.AddSingleton<AuditLog>();
-        services.TryAddSingleton<IFaceEnrolmentAnalyzer>(_ => new VisionFaceEnrolmentAnalyzer());
+        services.TryAddSingleton<IFaceEnrolmentAnalyzer>(sp => new VisionFaceEnrolmentAnalyzer(new FaceAnalyzerOptions { Embedder = sp.GetRequiredService<IOptions<RecognitionOptions>>().Value.Embedder }));
         services.AddScoped<WatchlistService>();
         services.AddScoped<WatchlistTemplateSource>();
         services.AddScoped<CameraService>();
         services.AddScoped<DeploymentService>();
         services.AddScoped<CameraProcessingGate>();
+        services.AddScoped<CameraWorkers.CameraLeases>();
         services.AddScoped<AlertService>();
         services.AddSingleton<IAlertSink, ScopedAlertSink>();
         services.AddScoped<RetentionSweeper>();
         services.AddScoped<DeletionRecordQueries>();
         services.AddScoped<AdministratorSeeder>();
         services.AddHostedService<LifecycleBackgroundService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The server's recognition embedder (section <c>Recognition</c>), validated at start-up. Idempotent: the camera
+    /// workers and the domain both need it, and either may be registered first.
+    /// </summary>
+    public static IServiceCollection AddOpenLfrRecognition(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<RecognitionOptions>))) return services;
+        services.AddOptions<RecognitionOptions>().Bind(configuration.GetSection(RecognitionOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RecognitionOptions>, RecognitionOptionsValidator>();
         return services;
     }
 }

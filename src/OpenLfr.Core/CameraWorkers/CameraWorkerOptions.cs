@@ -1,5 +1,3 @@
-using OpenLfr.Core.Live;
-
 namespace OpenLfr.Core.CameraWorkers;
 
 /// <summary>
@@ -19,8 +17,17 @@ public sealed class CameraWorkerOptions
     /// <summary>After a camera failed to start or its pipeline stopped with an error, wait this long before trying again.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The live embedder; watchlist templates must have been made by the same one.</summary>
-    public string Embedder { get; set; } = LiveDefaults.Embedder;
+    /// <summary>
+    /// This node's name in the camera lease table; unique per process sharing the database. Default: host name,
+    /// process id and a random suffix, so a restarted process is a new node (its old leases simply expire).
+    /// </summary>
+    public string NodeId { get; set; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <summary>
+    /// How long a camera's lease lasts without renewal (renewed every poll). When a node dies, another takes its
+    /// cameras over after at most this long; keep it several poll intervals long so a slow poll does not lose it.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Detect frame width and height (ffmpeg scales to it).</summary>
     public int Width { get; set; } = 1280;
@@ -43,7 +50,9 @@ public sealed class CameraWorkerOptions
     public void Validate()
     {
         if (PollInterval <= TimeSpan.Zero) throw new ArgumentException($"{Section}:PollInterval must be positive (got {PollInterval}).");
+        if (string.IsNullOrWhiteSpace(NodeId) || NodeId.Length > 200) throw new ArgumentException($"{Section}:NodeId must be 1..200 characters (got '{NodeId}').");
+        if (LeaseDuration < 2 * PollInterval)
+            throw new ArgumentException($"{Section}:LeaseDuration ({LeaseDuration}) must be at least twice {Section}:PollInterval ({PollInterval}): leases are renewed every poll, and a shorter one would pass to another node while this one still runs the camera.");
         if (RetryAfter < TimeSpan.Zero) throw new ArgumentException($"{Section}:RetryAfter must not be negative (got {RetryAfter}).");
-        if (string.IsNullOrWhiteSpace(Embedder)) throw new ArgumentException($"{Section}:Embedder is empty; name the live embedder (e.g. {LiveDefaults.Embedder}).");
     }
 }

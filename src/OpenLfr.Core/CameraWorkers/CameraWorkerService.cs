@@ -8,6 +8,7 @@ using OpenLfr.Core.Cameras;
 using OpenLfr.Core.Deployments;
 using OpenLfr.Core.Live;
 using OpenLfr.Core.Persistence;
+using OpenLfr.Core.Recognition;
 using OpenLfr.Core.Watchlists;
 using OpenLfr.Vision.Detection;
 using OpenLfr.Vision.Video;
@@ -26,14 +27,16 @@ namespace OpenLfr.Core.CameraWorkers;
 /// and the console's <see cref="ILiveFrameSource"/> (each running pipeline's <see cref="LiveView"/>).
 /// </summary>
 public sealed class CameraWorkerService(
-    IServiceScopeFactory scopes, ServerAlertSink alerts, IOptions<CameraWorkerOptions> options, TimeProvider clock, ILoggerFactory loggers)
+    IServiceScopeFactory scopes, ServerAlertSink alerts, IOptions<CameraWorkerOptions> options, IOptions<RecognitionOptions> recognition, TimeProvider clock, ILoggerFactory loggers)
     : BackgroundService, ICameraWorkerMonitor, ILiveFrameSource
 {
     private readonly CameraWorkerOptions _options = options.Value;
+    private readonly string _embedder = recognition.Value.Embedder;
     private readonly ILogger _logger = loggers.CreateLogger<CameraWorkerService>();
     private readonly ConcurrentDictionary<Guid, CameraWorker> _workers = new();
     private readonly ConcurrentDictionary<Guid, Failure> _failures = new();
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _finishedSeen = new();
+    private DateTimeOffset _lastRenewed = DateTimeOffset.MinValue;
 
     private sealed record Failure(Guid DeploymentId, string CameraName, string Problem, DateTimeOffset At);
 
@@ -67,8 +70,14 @@ public sealed class CameraWorkerService(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // The database may be briefly unreachable; the running cameras keep going and we ask again.
+                    // The database may be briefly unreachable; the running cameras keep going and we ask again,
+                    // but not beyond our leases: once they could have expired another node may have taken the cameras.
                     _logger.LogError(e, "Camera workers: could not refresh the camera assignments; retrying in {Interval}", _options.PollInterval);
+                    if (!_workers.IsEmpty && clock.GetUtcNow() - _lastRenewed >= _options.LeaseDuration)
+                    {
+                        _logger.LogError("Camera workers: leases not renewed for {Lease}; stopping this node's cameras so no two nodes process one", _options.LeaseDuration);
+                        foreach (var id in _workers.Keys.ToList()) await StopWorkerAsync(id, "its lease could not be renewed", CancellationToken.None, release: false).ConfigureAwait(false);
+                    }
                 }
                 await Task.Delay(_options.PollInterval, clock, stoppingToken).ConfigureAwait(false);
             }
@@ -78,14 +87,44 @@ public sealed class CameraWorkerService(
         }
         finally
         {
-            foreach (var id in _workers.Keys.ToList()) await StopWorkerAsync(id, "the server is stopping", CancellationToken.None).ConfigureAwait(false);
+            await StopAllAsync().ConfigureAwait(false);
         }
     }
 
-    /// <summary>One reconciliation of running cameras with the database. Public for tests that drive it directly.</summary>
+    /// <summary>Stops every camera of this node and releases its leases, so other nodes take the cameras over at once.</summary>
+    public async Task StopAllAsync()
+    {
+        foreach (var id in _workers.Keys.ToList()) await StopWorkerAsync(id, "the server is stopping", CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CameraLeases>().ReleaseAsync(NodeId, null, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Unreleased leases expire on their own after LeaseDuration.
+            _logger.LogWarning(e, "Camera workers: could not release node {Node}'s camera leases; they expire within {Lease}", NodeId, _options.LeaseDuration);
+        }
+    }
+
+    /// <summary>This node's id in the camera lease table.</summary>
+    public string NodeId => _options.NodeId;
+
+    /// <summary>
+    /// One reconciliation of running cameras with the database. Public for tests that drive it directly.
+    /// Cameras are started only under this node's lease and stopped when the lease passed to another node.
+    /// </summary>
     public async Task TickAsync(CancellationToken ct)
     {
         var wanted = await WantedAsync(ct).ConfigureAwait(false);
+
+        // Renew our leases first; a camera whose lease another node took over (we were too slow to renew) stops here.
+        IReadOnlySet<Guid> held;
+        await using (var scope = scopes.CreateAsyncScope())
+            held = await scope.ServiceProvider.GetRequiredService<CameraLeases>().RenewAsync(NodeId, _workers.Keys.ToList(), _options.LeaseDuration, ct).ConfigureAwait(false);
+        _lastRenewed = clock.GetUtcNow();
+        foreach (var cameraId in _workers.Keys.Where(id => !held.Contains(id)).ToList())
+            await StopWorkerAsync(cameraId, "another node took over its lease", ct, release: false).ConfigureAwait(false);
 
         foreach (var (cameraId, worker) in _workers.ToList())
         {
@@ -100,7 +139,13 @@ public sealed class CameraWorkerService(
         {
             if (_workers.ContainsKey(cameraId)) continue;
             if (_failures.TryGetValue(cameraId, out var failed) && failed.DeploymentId == work.DeploymentId && clock.GetUtcNow() - failed.At < _options.RetryAfter) continue;
-            await StartWorkerAsync(work, ct).ConfigureAwait(false);
+            string? tookOverFrom;
+            await using (var scope = scopes.CreateAsyncScope())
+                tookOverFrom = await scope.ServiceProvider.GetRequiredService<CameraLeases>().TryAcquireAsync(cameraId, NodeId, _options.LeaseDuration, ct).ConfigureAwait(false);
+            if (tookOverFrom is null) continue; // another node processes it
+            if (tookOverFrom.Length > 0)
+                _logger.LogWarning("Camera {Camera} ({CameraId}): node {Node} takes over from node {Previous}, whose lease expired", work.CameraName, cameraId, NodeId, tookOverFrom);
+            if (!await StartWorkerAsync(work, ct).ConfigureAwait(false)) await ReleaseAsync(cameraId).ConfigureAwait(false);
         }
         foreach (var id in _failures.Keys.Where(id => !wanted.ContainsKey(id)).ToList()) _failures.TryRemove(id, out _);
     }
@@ -116,25 +161,43 @@ public sealed class CameraWorkerService(
         {
             // The same question AlertService asks before storing an alert, so workers and storage agree.
             if (await gate.GetAssignmentAsync(c.Id, ct).ConfigureAwait(false) is { } a)
-                wanted[c.Id] = new CameraWork(a.DeploymentId, c.Id, c.Name, c.Source, a.WatchlistId, a.Threshold, a.EndsAtUtc);
+                wanted[c.Id] = new CameraWork(a.DeploymentId, c.Id, c.Name, c.Source, a.WatchlistId, a.Threshold, a.EndsAtUtc, a.Embedder);
         }
         return wanted;
     }
 
-    private async Task StartWorkerAsync(CameraWork work, CancellationToken ct)
+    /// <summary>Gives up this node's lease on one camera (best effort: otherwise it expires).</summary>
+    private async Task ReleaseAsync(Guid cameraId)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CameraLeases>().ReleaseAsync(NodeId, cameraId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Camera {CameraId}: could not release node {Node}'s lease; it expires within {Lease}", cameraId, NodeId, _options.LeaseDuration);
+        }
+    }
+
+    /// <summary>Starts the camera's pipeline; false (with the failure recorded for /healthz) if it could not start.</summary>
+    private async Task<bool> StartWorkerAsync(CameraWork work, CancellationToken ct)
     {
         VisionLiveFaceAnalyzer? analyzer = null;
         DatabaseWatchlistMatcher? matcher = null;
         CameraCapture? capture = null;
         try
         {
+            // The threshold was set on the scale of the embedder recorded with the deployment; another one's scores mean something else.
+            if (work.Embedder.Length > 0 && work.Embedder != _embedder)
+                throw new WatchlistUnusableException($"Deployment {work.DeploymentId} was authorised with embedder {work.Embedder} (threshold {work.Threshold}), but this server's {RecognitionOptions.Section}:Embedder is {_embedder}; its threshold would mean a different false alert rate. Run the deployment on a server of embedder {work.Embedder}, or create a new deployment.");
             IReadOnlyList<WatchlistTemplate> templates;
             await using (var scope = scopes.CreateAsyncScope())
                 templates = await scope.ServiceProvider.GetRequiredService<WatchlistTemplateSource>().LoadAsync(work.WatchlistId, ct).ConfigureAwait(false);
             // Refuse a watchlist of another embedder before paying for loading models.
-            try { DatabaseWatchlistMatcher.EnsureUsable(templates, _options.Embedder, null, null, work.WatchlistId); }
+            try { DatabaseWatchlistMatcher.EnsureUsable(templates, _embedder, null, null, work.WatchlistId); }
             catch { foreach (var t in templates) Array.Clear(t.Template.Vector); throw; }
-            analyzer = VisionLiveFaceAnalyzer.Load(_options.Embedder, detection: _options.DetectScale is { } scale ? new FaceDetectorOptions { Scale = scale } : null);
+            analyzer = VisionLiveFaceAnalyzer.Load(_embedder, detection: _options.DetectScale is { } scale ? new FaceDetectorOptions { Scale = scale } : null);
             try
             {
                 matcher = DatabaseWatchlistMatcher.Build(templates, analyzer.Embedder.Id, analyzer.Embedder.Version, analyzer.Embedder.Dimension, work.WatchlistId);
@@ -161,6 +224,7 @@ public sealed class CameraWorkerService(
             worker.Start();
             _logger.LogInformation("Camera {Camera} ({CameraId}): processing for deployment {Deployment} until {EndsAt:u}; {Templates} watchlist templates, threshold {Threshold}",
                 work.CameraName, work.CameraId, work.DeploymentId, work.EndsAtUtc, matcher.Count, work.Threshold);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -170,6 +234,8 @@ public sealed class CameraWorkerService(
             _failures[work.CameraId] = new Failure(work.DeploymentId, work.CameraName, e.Message, clock.GetUtcNow());
             _logger.LogError("Camera {Camera} ({CameraId}) cannot start for deployment {Deployment}: {Problem} Retrying in {RetryAfter}.",
                 work.CameraName, work.CameraId, work.DeploymentId, e.Message, _options.RetryAfter);
+            // The lease is released by the caller: the failure may be this node's own (models, ffmpeg), so another node may try.
+            return false;
         }
     }
 
@@ -187,9 +253,25 @@ public sealed class CameraWorkerService(
         _failures[cameraId] = new Failure(worker.Work.DeploymentId, worker.Work.CameraName, problem, DateTimeOffset.MinValue);
     }
 
-    private async Task StopWorkerAsync(Guid cameraId, string why, CancellationToken ct)
+    private async Task StopWorkerAsync(Guid cameraId, string why, CancellationToken ct, bool release = true)
     {
         if (!_workers.TryRemove(cameraId, out var worker)) return;
+        try
+        {
+            await StopAndRecordAsync(worker, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Released only after the pipeline stopped, so two nodes never process the camera at once.
+            if (release) await ReleaseAsync(cameraId).ConfigureAwait(false);
+        }
+        _logger.LogInformation("Camera {Camera} ({CameraId}): stopped processing for deployment {Deployment} because {Why}; {Tracks} faces seen",
+            worker.Work.CameraName, cameraId, worker.Work.DeploymentId, why, worker.Tracks);
+    }
+
+    private async Task StopAndRecordAsync(CameraWorker worker, CancellationToken ct)
+    {
+        var cameraId = worker.Work.CameraId;
         _finishedSeen.TryRemove(cameraId, out _);
         await worker.StopAsync().ConfigureAwait(false);
         try
@@ -200,8 +282,6 @@ public sealed class CameraWorkerService(
         {
             _logger.LogError(e, "Camera {Camera}: could not record its last {Tracks} faces seen for deployment {Deployment}", worker.Work.CameraName, worker.Tracks - worker.TracksRecorded, worker.Work.DeploymentId);
         }
-        _logger.LogInformation("Camera {Camera} ({CameraId}): stopped processing for deployment {Deployment} because {Why}; {Tracks} faces seen",
-            worker.Work.CameraName, cameraId, worker.Work.DeploymentId, why, worker.Tracks);
     }
 
     /// <summary>Adds the tracks confirmed since the last call to the deployment's faces seen (a count only).</summary>
@@ -211,7 +291,7 @@ public sealed class CameraWorkerService(
         var delta = tracks - worker.TracksRecorded;
         if (delta <= 0) return;
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<CameraProcessingGate>().AddFacesSeenAsync(worker.Work.DeploymentId, (int)delta, ct).ConfigureAwait(false);
+        await scope.ServiceProvider.GetRequiredService<CameraProcessingGate>().AddFacesSeenAsync(worker.Work.DeploymentId, worker.Work.CameraId, (int)delta, ct).ConfigureAwait(false);
         worker.TracksRecorded = tracks;
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenLfr.Core.Cameras;
 using OpenLfr.Core.Enrolment;
+using OpenLfr.Core.Recognition;
+using Microsoft.Extensions.Options;
 using OpenLfr.Vision.Pipeline;
 
 namespace OpenLfr.Core.CameraWorkers;
@@ -10,8 +12,8 @@ namespace OpenLfr.Core.CameraWorkers;
 public static class CameraWorkersServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers live processing (section <c>CameraWorkers</c>): enrolment with the live embedder, so
-    /// templates always match what the cameras produce (every node, as long as no other pipeline is
+    /// Registers live processing (section <c>CameraWorkers</c>): enrolment with the server's one embedder
+    /// (<see cref="RecognitionOptions"/>), so templates always match what the cameras produce (every node, as long as no other pipeline is
     /// registered; call before <c>AddOpenLfrCore</c>), and the camera workers as a hosted service and as the
     /// <see cref="ICameraWorkerMonitor"/> and the console's <see cref="ILiveFrameSource"/> unless <c>CameraWorkers:Enabled=false</c> (a web-only node).
     /// </summary>
@@ -19,9 +21,10 @@ public static class CameraWorkersServiceCollectionExtensions
     {
         var section = configuration.GetSection(CameraWorkerOptions.Section);
         services.AddOptions<CameraWorkerOptions>().Bind(section);
-        var embedder = section.GetValue<string?>(nameof(CameraWorkerOptions.Embedder)) ?? new CameraWorkerOptions().Embedder;
-        // The server's enrolment pipeline (same detector and landmarker as the cameras) with the live embedder.
-        services.TryAddSingleton<IFaceEnrolmentAnalyzer>(_ => new VisionFaceEnrolmentAnalyzer(new FaceAnalyzerOptions { Embedder = embedder }));
+        services.AddOpenLfrRecognition(configuration);
+        // The server's enrolment pipeline (same detector and landmarker as the cameras) with the one recognition embedder.
+        services.TryAddSingleton<IFaceEnrolmentAnalyzer>(sp => new VisionFaceEnrolmentAnalyzer(
+            new FaceAnalyzerOptions { Embedder = sp.GetRequiredService<IOptions<RecognitionOptions>>().Value.Embedder }));
         if (!section.GetValue(nameof(CameraWorkerOptions.Enabled), defaultValue: true)) return services;
         services.AddSingleton<CameraWorkerService>();
         services.AddSingleton<ICameraWorkerMonitor>(sp => sp.GetRequiredService<CameraWorkerService>());

@@ -46,7 +46,7 @@ public sealed class DatabaseWatchlistMatcher : IWatchlistMatcher, IDisposable
         if (foreign.Count == 0) return;
         var made = string.Join(", ", foreign.Select(t => $"{t.Template.EmbedderId} {t.Template.EmbedderVersion}").Distinct());
         throw new WatchlistUnusableException($"Watchlist {watchlistId}: {foreign.Count} of {templates.Count} templates were made by embedder {made}, but the live pipeline uses {embedderId} {embedderVersion}; " +
-            $"re-enrol the watchlist with the live embedder or set {CameraWorkerOptions.Section}:Embedder to the enrolment embedder.");
+            $"re-enrol the watchlist with the server's embedder or set {Recognition.RecognitionOptions.Section}:Embedder to the enrolment embedder.");
     }
 
     public WatchlistHit? Best(float[] probe)

@@ -19,8 +19,13 @@ public sealed class Deployment
     public bool SignageConfirmed { get; set; }
     public DateTime StartsAtUtc { get; set; }
     public DateTime EndsAtUtc { get; set; }
-    /// <summary>Similarity at or above which a face raises an alert (at least the policy minimum).</summary>
+    /// <summary>Similarity at or above which a face raises an alert (at least the policy minimum for <see cref="Embedder"/>).</summary>
     public double Threshold { get; set; }
+    /// <summary>
+    /// The recognition embedder the threshold is for (the server's <c>Recognition:Embedder</c> when the deployment was
+    /// saved); empty for deployments saved before it was recorded. Camera workers of another embedder refuse it.
+    /// </summary>
+    public string Embedder { get; set; } = "";
     public Guid WatchlistId { get; set; }
     public DeploymentStatus Status { get; set; }
     public List<DeploymentCamera> Cameras { get; set; } = [];

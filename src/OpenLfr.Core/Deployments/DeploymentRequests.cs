@@ -1,6 +1,9 @@
 namespace OpenLfr.Core.Deployments;
 
-/// <summary>The governance record written before a deployment (all required).</summary>
+/// <summary>
+/// The governance record written before a deployment (all required but <paramref name="Threshold"/>: without one
+/// the server embedder's default applies; with one it must be at least the policy minimum).
+/// </summary>
 public sealed record DeploymentRequest(
     string? Name,
     string? Place,
@@ -12,7 +15,7 @@ public sealed record DeploymentRequest(
     IReadOnlyList<Guid>? CameraIds,
     DateTime? StartsAtUtc,
     DateTime? EndsAtUtc,
-    double? Threshold);
+    double? Threshold = null);
 
 /// <param name="Rank">The authorising officer's rank (superintendent or above).</param>
 public sealed record AuthoriseRequest(string? Rank, string? Notes);

@@ -5,6 +5,7 @@ using OpenLfr.Core.Audit;
 using OpenLfr.Core.Errors;
 using OpenLfr.Core.Persistence;
 using OpenLfr.Core.Policy;
+using OpenLfr.Core.Recognition;
 
 namespace OpenLfr.Core.Deployments;
 
@@ -13,7 +14,7 @@ namespace OpenLfr.Core.Deployments;
 /// audit entry: Draft -> Authorised (an authorising officer who is not the creator) -> Active (inside the
 /// window, signage confirmed) -> Ended (by hand or automatically at the window's end) -> Reviewed.
 /// </summary>
-public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<PolicyOptions> policy, TimeProvider clock)
+public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<PolicyOptions> policy, ThresholdPolicy thresholds, TimeProvider clock)
 {
     private PolicyOptions Policy => policy.Value;
 
@@ -146,7 +147,7 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
         deployment.ReviewConclusions = request.Conclusions!.Trim();
         await audit.CommitAsync(db, actor, new AuditEvent("deployment.reviewed", "deployment", id.ToString(), new
         {
-            deployment.WatchlistSize, deployment.FacesSeen, deployment.AlertsRaised, deployment.TrueAlerts, deployment.FalseAlerts, deployment.Engagements, deployment.Arrests,
+            deployment.WatchlistSize, deployment.FacesSeen, facesSeenByCamera = deployment.Cameras.ToDictionary(c => c.CameraId.ToString(), c => c.FacesSeen), deployment.AlertsRaised, deployment.TrueAlerts, deployment.FalseAlerts, deployment.Engagements, deployment.Arrests,
         }), ct);
         return DeploymentView.From(deployment);
     }
@@ -182,9 +183,17 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
                 errors.Add("endsAtUtc", $"The window is {end - start}; the policy maximum is {Policy.MaxDeploymentDuration}.");
             if (Timestamps.Truncate(end) <= Timestamps.Now(clock)) errors.Add("endsAtUtc", "The window has already ended.");
         }
-        if (r.Threshold is null) errors.Add("threshold", "threshold is required.");
-        else if (double.IsNaN(r.Threshold.Value) || r.Threshold < Policy.MinimumThreshold || r.Threshold > 1)
-            errors.Add("threshold", $"threshold must be between the policy minimum {Policy.MinimumThreshold} and 1.");
+        // No threshold: the default is applied (Apply). A lower one than the policy allows is refused in both numbers' words.
+        if (r.Threshold is { } t && (double.IsNaN(t) || t > 1))
+            errors.Add("threshold", $"threshold must be a similarity of at most 1 (got {t}); leave it out for the default {ThresholdMeaning.Number(thresholds.Default)}.");
+        else if (r.Threshold is { } low && low < thresholds.Minimum)
+        {
+            var (spec, min) = (thresholds.Embedder, thresholds.Minimum);
+            errors.Add("threshold", $"threshold {ThresholdMeaning.Number(low)} is below the policy minimum {ThresholdMeaning.Number(min)} for embedder {spec.Id}. " +
+                $"At {ThresholdMeaning.Number(low)}: {ThresholdMeaning.RateAt(spec, low)}; at {ThresholdMeaning.Number(min)}: {ThresholdMeaning.RateAt(spec, min)}, " +
+                $"the most the policy allows (Policy:MaximumFalseAlertRate {thresholds.MaximumFalseAlertRate}; measured on {spec.Calibration.Source}). " +
+                $"Use {ThresholdMeaning.Number(min)} to 1, or leave it out for the default {ThresholdMeaning.Number(thresholds.Default)}.");
+        }
         errors.ThrowIfAny();
 
         if (!await db.Watchlists.AnyAsync(w => w.Id == r.WatchlistId && w.BiometricsDestroyedAtUtc == null, ct))
@@ -206,7 +215,7 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
             throw DomainException.Validation("cameraIds", $"The window overlaps deployment '{clash.Name}' ({clash.Id}, {clash.StartsAtUtc:u} to {clash.EndsAtUtc:u}) on the same camera(s).");
     }
 
-    private static void Apply(Deployment d, DeploymentRequest r)
+    private void Apply(Deployment d, DeploymentRequest r)
     {
         d.Name = r.Name!.Trim();
         d.Place = r.Place!.Trim();
@@ -217,7 +226,8 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
         d.WatchlistId = r.WatchlistId!.Value;
         d.StartsAtUtc = Timestamps.Truncate(r.StartsAtUtc!.Value);
         d.EndsAtUtc = Timestamps.Truncate(r.EndsAtUtc!.Value);
-        d.Threshold = r.Threshold!.Value;
+        d.Threshold = r.Threshold ?? thresholds.Default;
+        d.Embedder = thresholds.Embedder.Id;
         // Keep existing rows for cameras that stay, so the change tracker sees removals and additions only.
         d.Cameras.RemoveAll(c => !r.CameraIds!.Contains(c.CameraId));
         foreach (var camera in r.CameraIds!.Where(c => d.Cameras.All(x => x.CameraId != c)))
@@ -226,6 +236,6 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
 
     private static object Summary(Deployment d) => new
     {
-        d.Name, d.Place, d.WatchlistId, cameras = d.Cameras.Select(c => c.CameraId).ToList(), d.StartsAtUtc, d.EndsAtUtc, d.Threshold,
+        d.Name, d.Place, d.WatchlistId, cameras = d.Cameras.Select(c => c.CameraId).ToList(), d.StartsAtUtc, d.EndsAtUtc, d.Threshold, d.Embedder,
     };
 }

@@ -30,6 +30,7 @@ public abstract class LfrDbContext : IdentityDbContext<LfrUser, IdentityRole<Gui
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DeletionRecord> DeletionRecords => Set<DeletionRecord>();
+    public DbSet<CameraWorkers.CameraLease> CameraLeases => Set<CameraWorkers.CameraLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,8 +14,12 @@ public sealed class PolicyOptions
     /// <summary>Longest authorised window of one deployment (the Met deploys for 5 to 6 hours).</summary>
     public TimeSpan MaxDeploymentDuration { get; set; } = TimeSpan.FromHours(6);
 
-    /// <summary>Lowest similarity threshold a deployment may use (scores are cosine similarities, -1..1).</summary>
-    public double MinimumThreshold { get; set; } = 0.5;
+    /// <summary>
+    /// Highest false alert rate a deployment may accept: false positive identification rate per face searched
+    /// (the Met's figure: at most 1 in 1,000). The lowest threshold a deployment may use is the server embedder's
+    /// threshold calibrated at this rate (<see cref="ThresholdPolicy"/>), since each embedder scores on its own scale.
+    /// </summary>
+    public double MaximumFalseAlertRate { get; set; } = 0.001;
 
     /// <summary>Similarity above which a new subject's image flags a likely duplicate of another subject.</summary>
     public double DuplicateSimilarity { get; set; } = 0.6;

@@ -11,7 +11,9 @@ public sealed class PolicyOptionsValidator : IValidateOptions<PolicyOptions>
         if (o.MaxWatchlistSize is < 1 or > 100_000) failures.Add($"Policy:MaxWatchlistSize must be 1..100000 (got {o.MaxWatchlistSize}).");
         if (o.MaxDeploymentDuration <= TimeSpan.Zero || o.MaxDeploymentDuration > TimeSpan.FromHours(24))
             failures.Add($"Policy:MaxDeploymentDuration must be more than 0 and at most 24:00:00 (got {o.MaxDeploymentDuration}).");
-        if (o.MinimumThreshold is < -1 or > 1) failures.Add($"Policy:MinimumThreshold must be in -1..1 (got {o.MinimumThreshold}).");
+        // Embedders are calibrated at 1 in 100, 1,000 and 10,000 (EmbedderCalibration); a stricter rate has no threshold.
+        if (double.IsNaN(o.MaximumFalseAlertRate) || o.MaximumFalseAlertRate is < 0.0001 or > 0.01)
+            failures.Add($"Policy:MaximumFalseAlertRate must be 0.0001..0.01, a false alert rate per face searched that embedders are calibrated for (got {o.MaximumFalseAlertRate}).");
         if (o.DuplicateSimilarity is < -1 or > 1) failures.Add($"Policy:DuplicateSimilarity must be in -1..1 (got {o.DuplicateSimilarity}).");
         if (o.MinimumAgeYears is < 0 or > 30) failures.Add($"Policy:MinimumAgeYears must be 0..30 (got {o.MinimumAgeYears}).");
         if (o.WatchlistDestroyAfterEnd < TimeSpan.Zero || o.WatchlistDestroyAfterEnd > TimeSpan.FromHours(24))

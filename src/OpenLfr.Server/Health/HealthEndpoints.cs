@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenLfr.Core.Cameras;
+using OpenLfr.Core.CameraWorkers;
 using OpenLfr.Core.Enrolment;
 using OpenLfr.Core.Persistence;
 
@@ -60,17 +61,30 @@ internal sealed class ModelsHealthCheck(IFaceEnrolmentAnalyzer analyzer) : IHeal
             : HealthCheckResult.Degraded("face pipeline unavailable: " + analyzer.UnavailableReason));
 }
 
-internal sealed class CameraWorkersHealthCheck(IServiceProvider services) : IHealthCheck
+/// <summary>
+/// This host's camera workers, and which node holds each camera's lease (all nodes sharing the database), so a
+/// web-only node still shows where every camera is processed.
+/// </summary>
+internal sealed class CameraWorkersHealthCheck(IServiceProvider services, CameraLeases leases) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
+        var data = new Dictionary<string, object>();
+        try
+        {
+            data["leases"] = (await leases.ListAsync(ct)).Select(l => new { l.CameraId, l.NodeId, l.HeartbeatAtUtc, l.ExpiresAtUtc }).ToList();
+        }
+        catch (Exception e)
+        {
+            data["leases"] = "unavailable: " + e.Message; // the database check reports the cause
+        }
         var monitor = services.GetService<ICameraWorkerMonitor>();
-        if (monitor is null) return Task.FromResult(HealthCheckResult.Healthy("no camera workers in this host"));
+        if (monitor is null) return HealthCheckResult.Healthy("no camera workers in this host", data);
         var workers = monitor.Snapshot();
-        var data = workers.ToDictionary(w => w.Name, w => (object)new { w.Healthy, w.FramesPerSecondIn, w.FramesPerSecondProcessed, w.Dropped, w.Restarts, w.LastFrameUtc, w.Problem });
+        foreach (var w in workers) data[w.Name] = new { w.Healthy, w.FramesPerSecondIn, w.FramesPerSecondProcessed, w.Dropped, w.Restarts, w.LastFrameUtc, w.Problem };
         var bad = workers.Where(w => !w.Healthy).Select(w => w.Name).ToList();
-        return Task.FromResult(bad.Count == 0
+        return bad.Count == 0
             ? HealthCheckResult.Healthy($"{workers.Count} camera worker(s) running", data)
-            : HealthCheckResult.Degraded($"camera worker(s) not healthy: {string.Join(", ", bad)}", data: data));
+            : HealthCheckResult.Degraded($"camera worker(s) not healthy: {string.Join(", ", bad)}", data: data);
     }
 }

@@ -2,6 +2,8 @@ using OpenLfr.Server.Auth;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OpenLfr.Core.Alerts;
+using OpenLfr.Core.Audit;
+using OpenLfr.Core.Persistence;
 using OpenLfr.Core.Cameras;
 using OpenLfr.Core.Watchlists;
 using OpenLfr.Server.OperatorConsole.Queries;
@@ -33,6 +35,8 @@ public static class ConsoleEndpoints
             NoStore(http);
             return Results.File(image.Data, image.ContentType);
         }).RequireAuthorization(p => p.RequireRole([.. ConsolePolicies.RolesByPolicy[ConsolePolicies.ViewAlertImages], .. ConsolePolicies.RolesByPolicy[ConsolePolicies.ManageWatchlists]]));
+        // Not audited per request: the page polls it every second, and it is the camera's live picture with every face
+        // that is not an alert pixelated (no biometric data of anyone); alert and watchlist images above are audited.
         images.MapGet("/cameras/{id:guid}/live.jpg", (Guid id, HttpContext http, IServiceProvider services) =>
         {
             var frame = services.GetService<ILiveFrameSource>()?.Latest(id);
@@ -42,12 +46,21 @@ public static class ConsoleEndpoints
             return Results.File(frame.Jpeg, "image/jpeg");
         }).RequireAuthorization(ConsolePolicies.ViewAlertImages);
 
-        app.MapGet("/transparency.csv", async (TransparencyQueries q, CancellationToken ct) =>
-            Results.Text(TransparencyQueries.ToCsv(await q.RowsAsync(ct)), "text/csv; charset=utf-8"))
-            .AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/transparency.json", async (TransparencyQueries q, CancellationToken ct) =>
-            Results.Json(new { deployments = await q.RowsAsync(ct) }, ExportJson))
-            .AllowAnonymous().ExcludeFromDescription();
+        // The published figures, as the public transparency page shows them: no sign-in, no personal data. Downloads by
+        // anonymous visitors are not audited, as views of the public page are not (there is no "who", and anyone could
+        // grow the audit chain at will); a download by a signed-in user is an export and is audited.
+        app.MapGet("/transparency.csv", async (HttpContext http, TransparencyQueries q, IServiceProvider services, CancellationToken ct) =>
+        {
+            var rows = await q.RowsAsync(ct);
+            await AuditSignedInExportAsync(http, services, "csv", rows.Count, ct);
+            return Results.Text(TransparencyQueries.ToCsv(rows), "text/csv; charset=utf-8");
+        }).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/transparency.json", async (HttpContext http, TransparencyQueries q, IServiceProvider services, CancellationToken ct) =>
+        {
+            var rows = await q.RowsAsync(ct);
+            await AuditSignedInExportAsync(http, services, "json", rows.Count, ct);
+            return Results.Json(new { deployments = rows }, ExportJson);
+        }).AllowAnonymous().ExcludeFromDescription();
     }
 
     private static async Task<IResult> AlertImage(Guid id, AlertImageKind kind, HttpContext http, AlertService alerts, CancellationToken ct)
@@ -55,6 +68,13 @@ public static class ConsoleEndpoints
         var image = await alerts.GetImageAsync(http.User.ToActor(), id, kind, ct);
         NoStore(http);
         return Results.File(image.Data, image.ContentType);
+    }
+
+    private static async Task AuditSignedInExportAsync(HttpContext http, IServiceProvider services, string format, int rows, CancellationToken ct)
+    {
+        if (http.User.Identity?.IsAuthenticated != true) return;
+        await services.GetRequiredService<AuditLog>().CommitAsync(services.GetRequiredService<LfrDbContext>(), http.User.ToActor(),
+            new AuditEvent("transparency.exported", "deployment", "*", new { format, rows }), ct);
     }
 
     /// <summary>Biometric images must not stay in browser or proxy caches.</summary>

@@ -8,7 +8,7 @@ public static class RetentionEndpoints
 {
     public static void MapRetentionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/retention/deletions", (DateTime? since, int? take, DeletionRecordQueries records, CancellationToken ct) => records.ListAsync(since, take ?? 200, ct))
-            .WithTags("Retention").RequireRoles(Roles.Auditor, Roles.Administrator).WithSummary("What retention (or anyone) deleted, when and why.");
+        app.MapGet("/api/retention/deletions", (DateTime? since, int? take, HttpContext http, DeletionRecordQueries records, CancellationToken ct) => records.ListAsync(http.User.ToActor(), since, take ?? 200, ct))
+            .WithTags("Retention").RequireRoles(Roles.Auditor, Roles.Administrator).WithSummary("What retention (or anyone) deleted, when and why (the export is audited).");
     }
 }

@@ -15,10 +15,10 @@ public class LivePipelineTests(ITestOutputHelper output)
         public WatchlistHit? Best(float[] probe) => null;
     }
 
-    [RequiresModelsFact("faceboxes", "facemesh", "mobileface")]
+    // The live embedder is LiveDefaults.Embedder (faceapi): its model is faceapi-face_recognition.
+    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceapi-face_recognition"], "datasets/lfw")]
     public async Task A_simulated_live_stream_alerts_for_watchlisted_people_only_and_leaves_no_biometrics_of_others()
     {
-        if (!SharedData.Exists("datasets/lfw")) return; // shared data absent: nothing to compose the stream from
         using var data = new TempDirectory("openlfr-live");
         var alertsDir = Directory.CreateDirectory(Path.Combine(data.Path, "alerts")).FullName;
         var sim = WalkPastSimulator.Run(new SimulationOptions
@@ -87,10 +87,9 @@ public class LivePipelineTests(ITestOutputHelper output)
         Assert.All(alertFiles, f => Assert.Contains(watchlisted, w => f!.Contains(w, StringComparison.Ordinal)));
     }
 
-    [RequiresModelsFact("faceboxes", "facemesh", "mobileface")]
+    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceapi-face_recognition"], "videos/face-demographics-walking-and-pause.mp4")]
     public async Task Each_person_in_the_walking_and_pause_video_is_one_track()
     {
-        if (!SharedData.Exists("videos/face-demographics-walking-and-pause.mp4")) return;
         using var vision = VisionLiveFaceAnalyzer.Load(LiveDefaults.Embedder);
         await using var capture = new CameraCapture(new CameraOptions
         {

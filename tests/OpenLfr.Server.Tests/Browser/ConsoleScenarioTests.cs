@@ -1,3 +1,5 @@
+using OpenLfr.Vision.Embedding;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -155,7 +157,9 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         var now = DateTime.UtcNow;
         await planner.FillAsync("#StartsAtUtc", now.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm"));
         await planner.FillAsync("#EndsAtUtc", now.AddHours(3).ToString("yyyy-MM-ddTHH:mm"));
-        await planner.FillAsync("#Threshold", "0.6");
+        // The page offers the server embedder's calibrated default threshold (FPIR 1 in 1,000); keep it.
+        var offered = ((double)(decimal)EmbedderSpec.Get(EmbedderSpec.DefaultId).DefaultThreshold).ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(offered, await planner.InputValueAsync("#Threshold"));
         await planner.ClickAsync("form.card button[type=submit]");
         await planner.WaitForURLAsync("**/deployments/*");
         var deploymentUrl = planner.Url;
@@ -169,7 +173,7 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await Expect(planner.Locator("#Place")).ToHaveValueAsync("Kings Cross station");
         await Expect(planner.Locator("#WatchlistId option:checked")).ToHaveTextAsync("Op Lantern watchlist (3 subjects)");
         Assert.True(await planner.Locator("input[name=CameraIds]").IsCheckedAsync(), "the draft's camera is not ticked");
-        await Expect(planner.Locator("#Threshold")).ToHaveValueAsync("0.6");
+        await Expect(planner.Locator("#Threshold")).ToHaveValueAsync(offered);
         await planner.FillAsync("#Place", Place);
         await BrowserServer.ScreenshotAsync(planner, "04b-deployment-edit");
         await planner.ClickAsync("#deployment-form button[type=submit]");
@@ -228,7 +232,7 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await Expect(op.Locator($"[data-camera='{cameraId}'] .state")).ToHaveTextAsync("running");
         await Expect(op.Locator("#connection")).ToHaveTextAsync("Live feed connected");
         await op.EvaluateAsync("window.__notReloaded = true");
-        var ids = await RaiseAlertsAsync(Guid.Parse(deploymentUrl.Split('/').Last()), ("W001", 0.83), ("W002", 0.62));
+        var ids = await RaiseAlertsAsync(Guid.Parse(deploymentUrl.Split('/').Last()), ("W001", 0.995), ("W002", 0.96));
         var first = op.Locator($"[data-id='{ids[0]}']");
         var second = op.Locator($"[data-id='{ids[1]}']");
         await Expect(first).ToBeVisibleAsync();
@@ -372,8 +376,8 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
     {
         await using var scope = server.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LfrDbContext>();
-        await scope.ServiceProvider.GetRequiredService<CameraProcessingGate>().AddFacesSeenAsync(deploymentId, 1500);
         var deployment = await db.Deployments.AsNoTracking().Include(d => d.Cameras).SingleAsync(d => d.Id == deploymentId);
+        await scope.ServiceProvider.GetRequiredService<CameraProcessingGate>().AddFacesSeenAsync(deploymentId, deployment.Cameras[0].CameraId, 1500);
         var sink = server.App.Services.GetRequiredService<IAlertSink>();
         var ids = new List<Guid>();
         foreach (var (reference, score) in alerts)

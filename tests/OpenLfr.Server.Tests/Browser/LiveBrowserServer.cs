@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OpenLfr.Core.Live;
 using OpenLfr.Testing;
 using OpenLfr.Vision.Embedding;
 
@@ -13,8 +12,8 @@ namespace OpenLfr.Server.Tests.Browser;
 /// </summary>
 public sealed class LiveBrowserServer : BrowserServer
 {
-    /// <summary>The models the live pipeline loads: detector, landmarker, live embedder.</summary>
-    public static string[] LiveModels { get; } = ["faceboxes", "facemesh", EmbedderSpec.Get(LiveDefaults.Embedder).ModelName];
+    /// <summary>The models the live pipeline loads: detector, landmarker, the server's default recognition embedder.</summary>
+    public static string[] LiveModels { get; } = ["faceboxes", "facemesh", EmbedderSpec.Get(EmbedderSpec.DefaultId).ModelName];
 
     /// <summary>Why the live browser scenario cannot run here, or null.</summary>
     public static new string? Unavailable =>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OpenLfr.Core.CameraWorkers;
-using OpenLfr.Core.Live;
+using OpenLfr.Core.Policy;
 using OpenLfr.Core.Persistence;
 using OpenLfr.Testing;
 using OpenLfr.Vision.Simulation;
@@ -110,7 +110,7 @@ public sealed class LiveCameraScenarioTests(LiveBrowserServer server, ITestOutpu
         await BrowserServer.ScreenshotAsync(planner, "live-01-watchlist-enrolled");
         output.WriteLine($"enrolled {files.Count} real photos ({clock.Elapsed.TotalSeconds:0.0} s)");
 
-        // The draft: the threshold offered is the live embedder's calibrated one.
+        // The draft: the threshold offered is the server embedder's calibrated default, kept.
         await planner.GotoAsync("/deployments/new");
         await planner.FillAsync("#Name", "Op Meridian");
         await planner.FillAsync("#Place", Place);
@@ -124,7 +124,8 @@ public sealed class LiveCameraScenarioTests(LiveBrowserServer server, ITestOutpu
         await planner.FillAsync("#StartsAtUtc", now.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
         await planner.FillAsync("#EndsAtUtc", now.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
         var threshold = double.Parse(await planner.InputValueAsync("#Threshold"), CultureInfo.InvariantCulture);
-        Assert.Equal(Math.Round((double)LiveDefaults.Threshold, 4), threshold, 4);
+        await using (var scope = server.App.Services.CreateAsyncScope())
+            Assert.Equal(scope.ServiceProvider.GetRequiredService<ThresholdPolicy>().Default, threshold, 4);
         await planner.ClickAsync("form.card button[type=submit]");
         await planner.WaitForURLAsync("**/deployments/*");
         var deploymentUrl = planner.Url;

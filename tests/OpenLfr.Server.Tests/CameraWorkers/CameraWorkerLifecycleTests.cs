@@ -23,12 +23,12 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
-    [RequiresModelsTheory("faceboxes", "facemesh", "mobileface")]
+    // The server's embedder is the default (faceapi): its model is faceapi-face_recognition. LFW composes the stream.
+    [RequiresModelsAndDataTheory(["faceboxes", "facemesh", "faceapi-face_recognition"], "datasets/lfw")]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.Postgres)]
     public async Task An_active_deployment_in_its_window_processes_its_camera_and_stores_alerts_for_watchlisted_people_only(string database)
     {
-        if (!SharedData.Exists("datasets/lfw")) return; // no faces to compose the stream from
         using var data = new TempDirectory("openlfr-workers");
         var sim = WalkPastSimulator.Run(new SimulationOptions
         {
@@ -43,12 +43,9 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
         using var stream = new LoopbackStreamServer(sim.Truth.Video);
         stream.Start();
 
-        var threshold = Math.Round((double)LiveDefaults.Threshold, 4); // 0.35f widened is 0.3499999...
         using var enrolment = new VisionFaceEnrolmentAnalyzer(new FaceAnalyzerOptions { Embedder = LiveDefaults.Embedder });
         using var factory = new LfrFactory(database, new Dictionary<string, string?>
         {
-            // The live pipeline's calibrated threshold (cosine of pooled track evidence); policy must allow it.
-            ["Policy:MinimumThreshold"] = threshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CameraWorkers:PollInterval"] = Poll.ToString(),
             ["CameraWorkers:Width"] = "640", ["CameraWorkers:Height"] = "360", ["CameraWorkers:Fps"] = "5",
             ["CameraWorkers:DetectScale"] = "1", ["CameraWorkers:StallTimeout"] = "00:00:03",
@@ -81,7 +78,10 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
         var cameraId = camera.GetProperty("id").GetGuid();
         var start = s.Now.AddHours(1);
         var deployment = await s.Officer.PostAsync<DeploymentView>("/api/deployments",
-            s.DeploymentBody(watchlistId, start, TimeSpan.FromHours(2), threshold: threshold, camera: cameraId), HttpStatusCode.Created);
+            s.DeploymentBody(watchlistId, start, TimeSpan.FromHours(2), camera: cameraId), HttpStatusCode.Created);
+        // No threshold given: the server embedder's calibrated default (the live default), recorded with its embedder.
+        var threshold = deployment.Threshold;
+        Assert.Equal((LiveDefaults.Embedder, (double)(decimal)LiveDefaults.Threshold), (deployment.Embedder, threshold));
 
         // Inside the window but not authorised, then authorised but not active: the camera is not opened.
         factory.Clock.Set(start.AddMinutes(5));

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using OpenLfr.Core.Enrolment;
 using OpenLfr.Server.Tests.Infrastructure;
 using OpenLfr.Testing;
+using OpenLfr.Vision.Embedding;
+using OpenLfr.Vision.Pipeline;
 using OpenLfr.Vision.Media;
 
 namespace OpenLfr.Server.Tests.Enrolment;
@@ -12,8 +14,9 @@ namespace OpenLfr.Server.Tests.Enrolment;
 public sealed class RealPipelineEnrolmentTests
 {
     // One pipeline for the test run: loading the models costs seconds.
-    private static readonly Lazy<VisionFaceEnrolmentAnalyzer> Pipeline = new(() => new VisionFaceEnrolmentAnalyzer());
+    private static readonly Lazy<VisionFaceEnrolmentAnalyzer> Pipeline = new(() => new VisionFaceEnrolmentAnalyzer(new FaceAnalyzerOptions { Embedder = EmbedderSpec.DefaultId }));
 
+    // The server's default recognition embedder (faceapi): its model is faceapi-face_recognition.
     [RequiresModelsAndDataTheory(["faceboxes", "facemesh", "faceapi-face_recognition"], "datasets/lfw")]
     [MemberData(nameof(DatabaseKind.Both), MemberType = typeof(DatabaseKind))]
     public async Task Real_faces_are_accepted_and_faceless_or_corrupt_images_are_not(string database)
@@ -47,7 +50,7 @@ public sealed class RealPipelineEnrolmentTests
         await using var db = factory.OpenDb();
         var images = await db.SubjectImages.ToListAsync();
         Assert.Equal(2, images.Count);
-        Assert.All(images, i => Assert.Equal(OpenLfr.Vision.Embedding.EmbedderSpec.DefaultId, i.EmbedderId));
+        Assert.All(images, i => Assert.Equal(EmbedderSpec.DefaultId, i.EmbedderId));
     }
 
     private static byte[] BlankJpeg()

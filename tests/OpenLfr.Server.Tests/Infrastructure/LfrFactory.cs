@@ -43,6 +43,8 @@ public sealed class LfrFactory : WebApplicationFactory<ServerEntryPoint>
 
     public string Database { get; }
     public string ConnectionString { get; }
+    /// <summary>The biometric data key (base64) this server runs with, for other nodes on the same database.</summary>
+    public string DataKey => _settings["DataKey:Key"]!;
     public IFaceEnrolmentAnalyzer Analyzer { get; }
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 

@@ -95,7 +95,8 @@ public sealed class Scenario
         return JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
     }
 
-    public object DeploymentBody(Guid watchlistId, DateTime start, TimeSpan length, double threshold = 0.6, Guid? camera = null) => new
+    /// <param name="threshold">Null leaves it out, so the server's default applies.</param>
+    public object DeploymentBody(Guid watchlistId, DateTime start, TimeSpan length, double? threshold = null, Guid? camera = null) => new
     {
         name = "Market day", place = "High Street market, north entrance",
         placeJustification = "Intelligence places the watchlisted people at the market on Saturdays.",

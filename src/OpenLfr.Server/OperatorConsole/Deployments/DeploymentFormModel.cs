@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OpenLfr.Core.Cameras;
-using OpenLfr.Core.CameraWorkers;
 using OpenLfr.Core.Deployments;
 using OpenLfr.Core.Policy;
 using OpenLfr.Server.OperatorConsole.Queries;
@@ -12,7 +11,7 @@ namespace OpenLfr.Server.OperatorConsole.Deployments;
 /// The governance record's form, shared by planning a deployment and editing its draft: the fields, the
 /// choices (unused watchlists, registered cameras) and the limits policy puts on them.
 /// </summary>
-public abstract class DeploymentFormModel(CameraService cameras, ConsoleQueries queries, IOptions<PolicyOptions> policy, IOptions<CameraWorkerOptions> live)
+public abstract class DeploymentFormModel(CameraService cameras, ConsoleQueries queries, IOptions<PolicyOptions> policy, ThresholdPolicy thresholds)
     : ConsolePageModel
 {
     [BindProperty] public string? Name { get; set; }
@@ -29,11 +28,18 @@ public abstract class DeploymentFormModel(CameraService cameras, ConsoleQueries 
 
     public IReadOnlyList<(Guid Id, string Name, int Subjects)> Watchlists { get; private set; } = [];
     public IReadOnlyList<CameraView> Cameras { get; private set; } = [];
-    public double MinimumThreshold => policy.Value.MinimumThreshold;
     public double MaxHours => policy.Value.MaxDeploymentDuration.TotalHours;
 
-    /// <summary>The live embedder's threshold measured at FPIR 1 in 1,000: the operating point offered by default.</summary>
-    public LiveThreshold Calibrated => LiveThreshold.Of(live.Value.Embedder);
+    /// <summary>The lowest threshold policy allows: the server embedder's threshold at the policy's highest false alert rate.</summary>
+    public double MinimumThreshold => thresholds.Minimum;
+
+    /// <summary>The policy minimum in words (its expected false alert rate for the server's embedder).</summary>
+    public string MinimumMeaning => thresholds.Describe(thresholds.Minimum);
+
+    /// <summary>The threshold offered for a new deployment: the embedder's calibrated default, raised to the policy minimum.</summary>
+    public double DefaultThreshold => thresholds.Default;
+
+    public string DefaultMeaning => thresholds.Describe(thresholds.Default);
 
     /// <summary>The label of the form's submit button.</summary>
     public abstract string SubmitLabel { get; }

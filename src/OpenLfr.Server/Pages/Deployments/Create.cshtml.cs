@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OpenLfr.Core.Cameras;
-using OpenLfr.Core.CameraWorkers;
 using OpenLfr.Core.Deployments;
 using OpenLfr.Core.Policy;
 using OpenLfr.Server.OperatorConsole;
@@ -13,8 +12,8 @@ namespace OpenLfr.Server.Pages.Deployments;
 
 [Authorize(Policy = ConsolePolicies.PlanDeployments)]
 public sealed class CreateDeploymentModel(DeploymentService deployments, CameraService cameras, ConsoleQueries queries, IOptions<PolicyOptions> policy,
-    IOptions<CameraWorkerOptions> live, TimeProvider clock)
-    : DeploymentFormModel(cameras, queries, policy, live)
+    ThresholdPolicy thresholds, TimeProvider clock)
+    : DeploymentFormModel(cameras, queries, policy, thresholds)
 {
     public override string SubmitLabel => "Save draft";
 
@@ -23,7 +22,7 @@ public sealed class CreateDeploymentModel(DeploymentService deployments, CameraS
         var now = clock.GetUtcNow().UtcDateTime;
         StartsAtUtc ??= new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc);
         EndsAtUtc ??= StartsAtUtc.Value.AddHours(Math.Min(5, MaxHours));
-        Threshold ??= Math.Max(Calibrated.Threshold, MinimumThreshold);
+        Threshold ??= DefaultThreshold;
         await LoadChoicesAsync(ct);
     }
 

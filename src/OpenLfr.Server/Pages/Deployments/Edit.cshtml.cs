@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OpenLfr.Core.Cameras;
-using OpenLfr.Core.CameraWorkers;
 using OpenLfr.Core.Deployments;
 using OpenLfr.Core.Policy;
 using OpenLfr.Server.OperatorConsole;
@@ -14,8 +13,8 @@ namespace OpenLfr.Server.Pages.Deployments;
 /// <summary>Changes the governance record while it is a draft; once authorised it is fixed (the Core refuses changes).</summary>
 [Authorize(Policy = ConsolePolicies.PlanDeployments)]
 public sealed class EditDeploymentModel(DeploymentService deployments, CameraService cameras, ConsoleQueries queries, IOptions<PolicyOptions> policy,
-    IOptions<CameraWorkerOptions> live)
-    : DeploymentFormModel(cameras, queries, policy, live)
+    ThresholdPolicy thresholds)
+    : DeploymentFormModel(cameras, queries, policy, thresholds)
 {
     public override string SubmitLabel => "Save changes";
 

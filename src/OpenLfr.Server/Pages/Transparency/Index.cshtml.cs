@@ -4,7 +4,11 @@ using OpenLfr.Server.OperatorConsole.Queries;
 
 namespace OpenLfr.Server.Pages.Transparency;
 
-/// <summary>The public page: no sign-in, no personal data, only published figures.</summary>
+/// <summary>
+/// The public page: no sign-in, no personal data, only published figures. Views are deliberately not audited: the
+/// figures are published to everyone, an anonymous view has no "who", and auditing it would let anyone grow the
+/// audit chain at will. (A signed-in user's CSV/JSON download is audited as an export: ConsoleEndpoints.)
+/// </summary>
 [AllowAnonymous]
 public sealed class TransparencyModel(TransparencyQueries queries, EvaluationReportReader evaluation) : ConsolePageModel
 {

@@ -311,6 +311,32 @@ namespace OpenLfr.Core.Persistence.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("OpenLfr.Core.CameraWorkers.CameraLease", b =>
+                {
+                    b.Property<Guid>("CameraId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AcquiredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("HeartbeatAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("CameraId");
+
+                    b.HasIndex("NodeId");
+
+                    b.ToTable("CameraLeases");
+                });
+
             modelBuilder.Entity("OpenLfr.Core.Cameras.Camera", b =>
                 {
                     b.Property<Guid>("Id")
@@ -389,6 +415,13 @@ namespace OpenLfr.Core.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Embedder")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(8000)
@@ -493,6 +526,9 @@ namespace OpenLfr.Core.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("CameraId")
                         .HasColumnType("uuid");
+
+                    b.Property<long>("FacesSeen")
+                        .HasColumnType("bigint");
 
                     b.HasKey("DeploymentId", "CameraId");
 
@@ -854,6 +890,15 @@ namespace OpenLfr.Core.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SubjectImageId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenLfr.Core.CameraWorkers.CameraLease", b =>
+                {
+                    b.HasOne("OpenLfr.Core.Cameras.Camera", null)
+                        .WithMany()
+                        .HasForeignKey("CameraId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -302,6 +302,32 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("OpenLfr.Core.CameraWorkers.CameraLease", b =>
+                {
+                    b.Property<Guid>("CameraId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcquiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeartbeatAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CameraId");
+
+                    b.HasIndex("NodeId");
+
+                    b.ToTable("CameraLeases");
+                });
+
             modelBuilder.Entity("OpenLfr.Core.Cameras.Camera", b =>
                 {
                     b.Property<Guid>("Id")
@@ -380,6 +406,13 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Embedder")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(8000)
@@ -484,6 +517,9 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("CameraId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("FacesSeen")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("DeploymentId", "CameraId");
 
@@ -845,6 +881,15 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SubjectImageId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenLfr.Core.CameraWorkers.CameraLease", b =>
+                {
+                    b.HasOne("OpenLfr.Core.Cameras.Camera", null)
+                        .WithMany()
+                        .HasForeignKey("CameraId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,33 @@
+using System.Globalization;
+using OpenLfr.Vision.Embedding;
+
+namespace OpenLfr.Core.Recognition;
+
+/// <summary>
+/// Puts a similarity threshold into words a person understands: the false alert rate measured at it for its
+/// embedder, e.g. "0.9537: about 1 false alert in 1,000 faces searched, measured on LFW ...".
+/// </summary>
+public static class ThresholdMeaning
+{
+    /// <summary>"1,000" for 0.001.</summary>
+    public static string Per(double fpir) => Math.Round(1 / fpir).ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>"about 1 false alert in 1,000 faces searched" for 0.001.</summary>
+    public static string Rate(double fpir) => $"about 1 false alert in {Per(fpir)} faces searched";
+
+    public static string Describe(EmbedderSpec spec, double threshold) =>
+        $"{Number(threshold)}: {RateAt(spec, threshold)} (embedder {spec.Id}, measured on {spec.Calibration.Source})";
+
+    /// <summary>"about 1 false alert in 1,000 faces searched": the lowest calibrated rate whose threshold is at or below this one.</summary>
+    public static string RateAt(EmbedderSpec spec, double threshold) =>
+        spec.Calibration.ExpectedFpirAt((float)threshold) is { } f ? Rate(f) : "more than 1 false alert in 100 faces searched";
+
+    /// <summary>Up to four decimals, invariant: 0.9537, 0.6.</summary>
+    public static string Number(double threshold) => threshold.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>The description for a recorded embedder id, or the bare threshold when the id is unknown (e.g. rows from before embedders were recorded).</summary>
+    public static string Describe(string? embedderId, double threshold) =>
+        EmbedderSpec.All.FirstOrDefault(s => s.Id == embedderId) is { } spec
+            ? Describe(spec, threshold)
+            : Number(threshold) + ": embedder not recorded, so its false alert rate is unknown";
+}
