@@ -34,7 +34,7 @@ public sealed class LiveBrowserServer : BrowserServer
     ];
 
     /// <summary>What the camera workers logged (information and up).</summary>
-    public RecordingLoggerProvider WorkerLog { get; } = new("OpenLfr.Core");
+    public RecordingLoggerProvider WorkerLog { get; } = new("OpenLfr.");
 
     protected override void ConfigureServices(IServiceCollection services)
     {
