@@ -169,7 +169,7 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
 
         // The draft is edited before authorisation: the place is narrowed, the rest of the record kept.
         await planner.ClickAsync("#edit-draft");
-        await planner.WaitForURLAsync("**/edit");
+        await ExpectUrlAsync(planner, "/edit");
         await Expect(planner.Locator("#Place")).ToHaveValueAsync("Kings Cross station");
         await Expect(planner.Locator("#WatchlistId option:checked")).ToHaveTextAsync("Op Lantern watchlist (3 subjects)");
         Assert.True(await planner.Locator("input[name=CameraIds]").IsCheckedAsync(), "the draft's camera is not ticked");
@@ -177,7 +177,7 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await planner.FillAsync("#Place", Place);
         await BrowserServer.ScreenshotAsync(planner, "04b-deployment-edit");
         await planner.ClickAsync("#deployment-form button[type=submit]");
-        await planner.WaitForURLAsync(deploymentUrl);
+        await ExpectUrlAsync(planner, deploymentUrl);
         await Expect(planner.Locator(".notice")).ToContainTextAsync("Draft updated");
         await Expect(planner.Locator("#before-heading ~ dl")).ToContainTextAsync(Place);
         await Expect(planner.Locator("#status")).ToHaveTextAsync("Draft");
@@ -208,7 +208,7 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await planner.GotoAsync(deploymentUrl);
         Assert.Equal(0, await planner.Locator("#edit-draft").CountAsync());
         await planner.GotoAsync(deploymentUrl + "/edit");
-        await planner.WaitForURLAsync(deploymentUrl);
+        await ExpectUrlAsync(planner, deploymentUrl);
         await Expect(planner.Locator("p.error")).ToContainTextAsync("only a draft can be changed");
 
         // The operator confirms signage and activates.
@@ -280,7 +280,7 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         Assert.Equal(0, await auditor.Locator(".faces img").CountAsync());
         Assert.Equal(403, await PostWithPageTokenAsync(auditor, $"/console/alerts/{ids[0]}?handler=Evidence", "Reason=forged"));
         await first.Locator("a.more").ClickAsync();
-        await op.WaitForURLAsync($"**/console/alerts/{ids[0]}");
+        await ExpectUrlAsync(op, $"/console/alerts/{ids[0]}");
         await Expect(op.Locator("#decision")).ToContainTextAsync("confirmed, the person sought, arrested");
         await op.ClickAsync("form[action*=Evidence] button[type=submit]");
         Assert.Equal(1, await op.Locator("#Reason:invalid").CountAsync()); // a reason is required before the form is sent
@@ -398,4 +398,8 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    /// <summary>Waits (polling) until the page's address ends with <paramref name="suffix"/>; unlike WaitForURL it does not depend on catching the load event.</summary>
+    private static Task ExpectUrlAsync(IPage page, string suffix) =>
+        Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(suffix) + "$"));
 }
