@@ -299,6 +299,10 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await Expect(phone.Locator($"[data-id='{ids[0]}']")).ToBeVisibleAsync();
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the console scrolls sideways on a phone");
         await BrowserServer.ScreenshotAsync(phone, "07-console-phone");
+        await phone.GotoAsync($"/console/alerts/{ids[0]}");
+        await Expect(phone.Locator("#evidence-state")).ToContainTextAsync("Kept as evidence");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the alert page scrolls sideways on a phone");
+        await BrowserServer.ScreenshotAsync(phone, "07b-alert-phone");
 
         // End, then review with the figures from the data.
         await op.GotoAsync(deploymentUrl);
