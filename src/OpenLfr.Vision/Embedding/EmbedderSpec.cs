@@ -67,7 +67,7 @@ public sealed record EmbedderSpec(
     /// </summary>
     public static EmbedderSpec FaceApi { get; } = new("faceapi", "faceapi-face_recognition", null,
         AlignmentTemplate.Dlib150, 1, 0, "p3",
-        new(0.9475f, 0.9537f, 0.9616f, "LFW 300 identities, provisional"));
+        new(0.9581f, 0.9665f, 0.9760f, WholeLfw));
 
     /// <summary>
     /// Fusion of face-api and faceres as one embedder (<see cref="FusedEmbedder"/>; `--model faceapi+faceres` in `lfr evaluate` is the

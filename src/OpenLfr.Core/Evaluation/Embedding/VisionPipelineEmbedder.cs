@@ -21,14 +21,15 @@ public sealed class VisionPipelineEmbedder : IEvaluationEmbedder
     private readonly int _workerCount;
     private readonly FaceDetectorOptions _detection;
 
-    public VisionPipelineEmbedder(EmbedderSpec spec, FaceDetectorOptions? detection = null, int? workers = null, ModelStore? store = null)
+    public VisionPipelineEmbedder(EmbedderSpec spec, FaceDetectorOptions? detection = null, int? workers = null, ModelStore? store = null,
+        string landmarker = LandmarkerFactory.Default)
     {
         store ??= ModelStore.Default();
         _detection = detection ?? new FaceDetectorOptions();
         _workerCount = workers ?? Environment.ProcessorCount;
         var inference = new InferenceOptions { Threads = 1 };
         for (var i = 0; i < _workerCount; i++)
-            _workers.Add(new Worker(FaceBoxesDetector.Load(store, inference), FaceMeshLandmarker.Load(store, inference), EmbedderFactory.Load(spec, store, inference)));
+            _workers.Add(new Worker(FaceBoxesDetector.Load(store, inference), LandmarkerFactory.Load(landmarker, store, inference), EmbedderFactory.Load(spec, store, inference)));
         _workers.TryPeek(out var first);
         Id = $"{spec.Id}@{first!.Embedder.Version}/{first.Detector.Name}:{_detection.MinScore}:{_detection.NmsIoU}/{first.Landmarker.Name}/centred/{CodeRevision}";
     }
@@ -66,7 +67,7 @@ public sealed class VisionPipelineEmbedder : IEvaluationEmbedder
         while (_workers.TryTake(out var w)) w.Dispose();
     }
 
-    private sealed record Worker(FaceBoxesDetector Detector, FaceMeshLandmarker Landmarker, IFaceEmbedder Embedder) : IDisposable
+    private sealed record Worker(FaceBoxesDetector Detector, IFaceLandmarker Landmarker, IFaceEmbedder Embedder) : IDisposable
     {
         public float[]? Embed(string path, FaceDetectorOptions detection)
         {
