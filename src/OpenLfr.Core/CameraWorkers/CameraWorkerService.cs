@@ -142,7 +142,12 @@ public sealed class CameraWorkerService(
             string? tookOverFrom;
             await using (var scope = scopes.CreateAsyncScope())
                 tookOverFrom = await scope.ServiceProvider.GetRequiredService<CameraLeases>().TryAcquireAsync(cameraId, NodeId, _options.LeaseDuration, ct).ConfigureAwait(false);
-            if (tookOverFrom is null) continue; // another node processes it
+            if (tookOverFrom is null)
+            {
+                // Another node processes it: our own earlier failure to start it is no longer this camera's state.
+                _failures.TryRemove(cameraId, out _);
+                continue;
+            }
             if (tookOverFrom.Length > 0)
                 _logger.LogWarning("Camera {Camera} ({CameraId}): node {Node} takes over from node {Previous}, whose lease expired", work.CameraName, cameraId, NodeId, tookOverFrom);
             if (!await StartWorkerAsync(work, ct).ConfigureAwait(false)) await ReleaseAsync(cameraId).ConfigureAwait(false);

@@ -132,6 +132,17 @@ public sealed class CameraLeaseTests
         await using (var db = factory.OpenDb())
             Assert.Empty(await db.CameraLeases.ToListAsync());
 
+        // Node a (which can run it) takes it: once node b would retry, it sees the camera is another node's and drops its stale failure.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var leases = scope.ServiceProvider.GetRequiredService<CameraLeases>();
+            Assert.Equal("", await leases.TryAcquireAsync(s.CameraId, "node-a", TimeSpan.FromHours(1)));
+            factory.Clock.Advance(TimeSpan.FromMinutes(6));
+            await nodeB.TickAsync(CancellationToken.None);
+            Assert.DoesNotContain(nodeB.Snapshot(), w => w.CameraId == s.CameraId);
+            Assert.Equal(1, await leases.ReleaseAsync("node-a"));
+        }
+
         // Shutdown releases every lease of the node.
         await using (var scope = factory.Services.CreateAsyncScope())
             Assert.Equal("", await scope.ServiceProvider.GetRequiredService<CameraLeases>().TryAcquireAsync(s.CameraId, "node-b", Lease));

@@ -70,7 +70,7 @@ public sealed class DeploymentLifecycleTests
 
         // An alert from the live pipeline is stored, then listed as a "possible match".
         var sink = factory.Service<IAlertSink>();
-        var alertId = await sink.RaiseAsync(new AlertCandidate(created.Id, s.CameraId, "track-7", subjectId, imageId, 0.97, s.Now, Scenario.Face(2), Scenario.Face(3)));
+        var alertId = await sink.RaiseAsync(new AlertCandidate(created.Id, s.CameraId, "track-7", subjectId, imageId, 0.99, s.Now, Scenario.Face(2), Scenario.Face(3)));
         var alerts = await s.Operator.GetAsync<List<JsonElement>>($"/api/alerts?deploymentId={created.Id}");
         var alert = Assert.Single(alerts);
         Assert.Equal("possible match", alert.GetProperty("label").GetString());
@@ -92,7 +92,7 @@ public sealed class DeploymentLifecycleTests
         var (ended, _) = await LifecycleBackgroundService.RunOnceAsync(factory.Service<IServiceScopeFactory>(), CancellationToken.None);
         Assert.Equal(1, ended);
         Assert.Null(await Assignment(factory, s.CameraId));
-        var refused = await Assert.ThrowsAsync<DomainException>(() => sink.RaiseAsync(new AlertCandidate(created.Id, s.CameraId, "track-8", subjectId, imageId, 0.98, s.Now, Scenario.Face(2), Scenario.Face(3))));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => sink.RaiseAsync(new AlertCandidate(created.Id, s.CameraId, "track-8", subjectId, imageId, 0.995, s.Now, Scenario.Face(2), Scenario.Face(3))));
         Assert.Equal(DomainErrorKind.Conflict, refused.Kind);
         var endedView = await s.Operator.GetAsync<DeploymentView>($"/api/deployments/{created.Id}");
         Assert.Equal(DeploymentStatus.Ended, endedView.Status);
