@@ -30,7 +30,8 @@ public static class Models
 {
     public static ModelStore Store { get; } = ModelStore.Default();
 
-    internal static string? SkipReason(string[] models)
+    /// <summary>Why a test needing <paramref name="models"/> must skip here, or null (always null in CI).</summary>
+    public static string? SkipReason(params string[] models)
     {
         if (SharedData.InCi) return null;
         var store = Store;

@@ -15,6 +15,8 @@ public static class ConsolePolicies
     public const string ViewAlertImages = "console.view-alert-images";
     /// <summary>Adjudicate alerts and record outcomes.</summary>
     public const string Adjudicate = "console.adjudicate";
+    /// <summary>Keep an alert beyond the retention period as evidence, with a reason (as the REST API allows).</summary>
+    public const string MarkEvidence = "console.mark-evidence";
     /// <summary>Create and edit draft deployments.</summary>
     public const string PlanDeployments = "console.plan-deployments";
     /// <summary>Activate and end deployments (on the ground).</summary>
@@ -34,6 +36,7 @@ public static class ConsolePolicies
         [ViewAlerts] = [Roles.Operator, Roles.AuthorisingOfficer, Roles.Auditor],
         [ViewAlertImages] = [Roles.Operator, Roles.AuthorisingOfficer],
         [Adjudicate] = [Roles.Operator],
+        [MarkEvidence] = [Roles.Operator, Roles.AuthorisingOfficer],
         [PlanDeployments] = [Roles.WatchlistManager, Roles.AuthorisingOfficer],
         [RunDeployments] = [Roles.Operator, Roles.AuthorisingOfficer],
         [Authorise] = [Roles.AuthorisingOfficer],

@@ -16,8 +16,9 @@ namespace OpenLfr.Server.Tests.Browser;
 /// <summary>
 /// The real server on Kestrel at a free loopback port with a temp SQLite database, the users of the
 /// scenario (one per role), and Debian's chromium driven headless by Playwright. One per test class.
+/// This one stands test doubles in for the face pipeline and the cameras; <see cref="LiveBrowserServer"/> runs the real ones.
 /// </summary>
-public sealed class BrowserServer : IAsyncLifetime
+public class BrowserServer : IAsyncLifetime
 {
     public const string Password = "Browser-Test-Pass-1!";
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -37,10 +38,13 @@ public sealed class BrowserServer : IAsyncLifetime
 
     public static string ScreenshotDirectory { get; } = Path.Combine(OpenLfr.Testing.SharedData.RepoRoot, ".test-results", "screenshots");
 
+    /// <summary>False when the tests using this fixture will skip anyway (nothing is started then).</summary>
+    protected virtual bool Wanted => true;
+
     public async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(20_000);
-        if (Unavailable is not null) return;
+        if (Unavailable is not null || !Wanted) return;
         Directory.CreateDirectory(_directory);
         Directory.CreateDirectory(ScreenshotDirectory);
         App = LfrServerHost.Build(
@@ -51,17 +55,8 @@ public sealed class BrowserServer : IAsyncLifetime
             $"--DataKey:Key={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
             $"--Admin:Password={Password}",
             "--Logging:LogLevel:Default=Warning",
-            // Cameras here are the TestCameraFeed stand-in below; real workers would also poll the database
-            // and load models when the scenario activates its deployment.
-            "--CameraWorkers:Enabled=false",
-        ], builder =>
-        {
-            // The face pipeline is not the subject here (see TestFaceAnalyzer); everything else is the real server.
-            builder.Services.RemoveAll<IFaceEnrolmentAnalyzer>();
-            builder.Services.AddSingleton<IFaceEnrolmentAnalyzer>(new TestFaceAnalyzer());
-            builder.Services.AddSingleton<OpenLfr.Core.Cameras.ICameraWorkerMonitor>(Cameras);
-            builder.Services.AddSingleton<OpenLfr.Core.Cameras.ILiveFrameSource>(Cameras);
-        });
+            .. ServerArguments(),
+        ], builder => ConfigureServices(builder.Services));
         await App.StartAsync();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         await CreateUsersAsync();
@@ -75,14 +70,34 @@ public sealed class BrowserServer : IAsyncLifetime
         });
     }
 
+    /// <summary>Extra server settings (command-line form).</summary>
+    protected virtual IEnumerable<string> ServerArguments() =>
+        // Cameras here are the TestCameraFeed stand-in below; real workers would also poll the database
+        // and load models when the scenario activates its deployment.
+        ["--CameraWorkers:Enabled=false"];
+
+    /// <summary>Changes to the server's services before it is built.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+        // The face pipeline is not the subject here (see TestFaceAnalyzer); everything else is the real server.
+        services.RemoveAll<IFaceEnrolmentAnalyzer>();
+        services.AddSingleton<IFaceEnrolmentAnalyzer>(new TestFaceAnalyzer());
+        services.AddSingleton<OpenLfr.Core.Cameras.ICameraWorkerMonitor>(Cameras);
+        services.AddSingleton<OpenLfr.Core.Cameras.ILiveFrameSource>(Cameras);
+    }
+
     /// <summary>A fresh browser context (own cookies) signed in through the login page.</summary>
     public async Task<IPage> SignInAsync(string userName, int width = 1280, int height = 900)
     {
         var page = await NewPageAsync(width, height);
         await page.GotoAsync(BaseUrl + "/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button[type=submit]");
+        // By keyboard only, as someone who cannot use a mouse signs in: the name field has the focus, Tab, Enter.
+        await Assertions.Expect(page.Locator("#userName")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(userName);
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#password")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(Password);
+        await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
         return page;
     }
@@ -95,8 +110,12 @@ public sealed class BrowserServer : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    /// <summary>Writes the page's picture as a test artifact and, unless it is a failure picture, checks the page's accessibility basics.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool check = true)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+        if (check) await PageChecks.AssertBasicsAsync(page);
+    }
 
     private async Task CreateUsersAsync()
     {

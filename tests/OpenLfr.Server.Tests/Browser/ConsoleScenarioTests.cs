@@ -23,13 +23,19 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
     public async Task Unauthenticated_visitors_reach_only_the_public_page()
     {
         var page = await server.NewPageAsync();
-        foreach (var path in new[] { "/console", "/deployments", "/deployments/new", "/watchlists", "/cameras", "/audit", $"/console/live/{Guid.NewGuid()}" })
+        foreach (var path in new[] { "/console", "/deployments", "/deployments/new", $"/deployments/{Guid.NewGuid()}/edit", "/watchlists", "/cameras", "/audit",
+                     $"/console/live/{Guid.NewGuid()}", $"/console/alerts/{Guid.NewGuid()}" })
         {
             await page.GotoAsync(path);
             Assert.True(page.Url.Contains("/login?returnUrl=", StringComparison.Ordinal), $"{path} was not sent to the sign-in page but to {page.Url}");
         }
         var response = await page.GotoAsync("/transparency");
         Assert.Equal(200, response!.Status);
+        // The first Tab reaches the skip link; Enter moves the focus to the content.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator("a.skip")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#main")).ToBeFocusedAsync();
         await Expect(page.Locator("h1")).ToContainTextAsync("Live facial recognition");
         Assert.Equal(200, (await page.APIRequest.GetAsync("/transparency.csv")).Status);
         Assert.Equal(200, (await page.APIRequest.GetAsync("/transparency.json")).Status);
@@ -75,7 +81,7 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
             var i = 0;
             foreach (var context in server.Browser.Contexts)
                 foreach (var p in context.Pages)
-                    await BrowserServer.ScreenshotAsync(p, $"failure-{i++}");
+                    await BrowserServer.ScreenshotAsync(p, $"failure-{i++}", check: false);
             throw;
         }
     }
@@ -141,7 +147,7 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         // Planning: the governance record.
         await planner.GotoAsync("/deployments/new");
         await planner.FillAsync("#Name", "Op Lantern");
-        await planner.FillAsync("#Place", Place);
+        await planner.FillAsync("#Place", "Kings Cross station");
         await planner.FillAsync("#PlaceJustification", "Three of the people sought were seen here on Friday evenings in the last month.");
         await planner.FillAsync("#Purpose", "Locate people wanted for robbery.");
         await planner.FillAsync("#Necessity", "Patrols and CCTV review over four weeks did not locate them.");
@@ -152,7 +158,8 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await planner.FillAsync("#StartsAtUtc", now.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm"));
         await planner.FillAsync("#EndsAtUtc", now.AddHours(3).ToString("yyyy-MM-ddTHH:mm"));
         // The page offers the server embedder's calibrated default threshold (FPIR 1 in 1,000); keep it.
-        Assert.Equal(((double)(decimal)EmbedderSpec.Get(EmbedderSpec.DefaultId).DefaultThreshold).ToString(CultureInfo.InvariantCulture), await planner.InputValueAsync("#Threshold"));
+        var offered = ((double)(decimal)EmbedderSpec.Get(EmbedderSpec.DefaultId).DefaultThreshold).ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(offered, await planner.InputValueAsync("#Threshold"));
         await planner.ClickAsync("form.card button[type=submit]");
         await planner.WaitForURLAsync("**/deployments/*");
         var deploymentUrl = planner.Url;
@@ -160,8 +167,27 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await Expect(planner.Locator("#cannot-authorise")).ToBeVisibleAsync();
         await BrowserServer.ScreenshotAsync(planner, "04-deployment-draft");
 
-        // An operator cannot authorise: no form, and a forged post is refused.
+        // The draft is edited before authorisation: the place is narrowed, the rest of the record kept.
+        await planner.ClickAsync("#edit-draft");
+        await ExpectUrlAsync(planner, "/edit");
+        await Expect(planner.Locator("#Place")).ToHaveValueAsync("Kings Cross station");
+        await Expect(planner.Locator("#WatchlistId option:checked")).ToHaveTextAsync("Op Lantern watchlist (3 subjects)");
+        Assert.True(await planner.Locator("input[name=CameraIds]").IsCheckedAsync(), "the draft's camera is not ticked");
+        await Expect(planner.Locator("#Threshold")).ToHaveValueAsync(offered);
+        await planner.FillAsync("#Place", Place);
+        await BrowserServer.ScreenshotAsync(planner, "04b-deployment-edit");
+        await planner.ClickAsync("#deployment-form button[type=submit]");
+        await ExpectUrlAsync(planner, deploymentUrl);
+        await Expect(planner.Locator(".notice")).ToContainTextAsync("Draft updated");
+        await Expect(planner.Locator("#before-heading ~ dl")).ToContainTextAsync(Place);
+        await Expect(planner.Locator("#status")).ToHaveTextAsync("Draft");
+
+        // An operator cannot authorise: no form, and a forged post is refused. Nor can they edit the draft.
         var op = await server.SignInAsync("operator");
+        await op.GotoAsync(deploymentUrl);
+        Assert.Equal(0, await op.Locator("#edit-draft").CountAsync());
+        await op.GotoAsync(deploymentUrl + "/edit");
+        Assert.Contains("/denied", op.Url);
         await op.GotoAsync(deploymentUrl);
         await Expect(op.Locator("#cannot-authorise")).ToContainTextAsync("Only an authorising officer");
         Assert.Equal(0, await op.Locator("form[action*=Authorise]").CountAsync());
@@ -177,6 +203,13 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await supt.ClickAsync("text=Authorise deployment");
         await Expect(supt.Locator("#status")).ToHaveTextAsync("Authorised");
         await BrowserServer.ScreenshotAsync(supt, "05-deployment-authorised");
+
+        // Once authorised the record is fixed: no edit link, and the edit page sends the planner back with the reason.
+        await planner.GotoAsync(deploymentUrl);
+        Assert.Equal(0, await planner.Locator("#edit-draft").CountAsync());
+        await planner.GotoAsync(deploymentUrl + "/edit");
+        await ExpectUrlAsync(planner, deploymentUrl);
+        await Expect(planner.Locator("p.error")).ToContainTextAsync("only a draft can be changed");
 
         // The operator confirms signage and activates.
         await op.GotoAsync(deploymentUrl);
@@ -230,11 +263,35 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await first.Locator("input[type=checkbox]").CheckAsync();
         await first.Locator("text=Record outcome").ClickAsync();
         await Expect(first.Locator(".decision")).ToContainTextAsync("Confirmed: the person sought, arrested");
-        await second.Locator("button[value=NoMatch]").ClickAsync();
+        // The second by keyboard: from the notes field, Tab reaches "No match" and Enter presses it.
+        await second.Locator("input[name=notes]").FocusAsync();
+        await op.Keyboard.PressAsync("Tab");
+        await Expect(second.Locator("button[value=NoMatch]")).ToBeFocusedAsync();
+        await op.Keyboard.PressAsync("Enter");
         await Expect(second.Locator(".decision")).ToContainTextAsync("Judged no match by operator");
         await Expect(op.Locator("#pending-count")).ToHaveTextAsync("0");
         // The other screen got the decisions pushed too.
         await Expect(auditor.Locator($"[data-id='{ids[1]}'] .decision")).ToContainTextAsync("Judged no match");
+
+        // The engaged alert is needed for proceedings: kept as evidence from its page. An auditor reads it but cannot mark it.
+        await auditor.GotoAsync($"/console/alerts/{ids[0]}");
+        await Expect(auditor.Locator("#evidence-state")).ToContainTextAsync("unless kept as evidence");
+        Assert.Equal(0, await auditor.Locator("form[action*=Evidence]").CountAsync());
+        Assert.Equal(0, await auditor.Locator(".faces img").CountAsync());
+        Assert.Equal(403, await PostWithPageTokenAsync(auditor, $"/console/alerts/{ids[0]}?handler=Evidence", "Reason=forged"));
+        await first.Locator("a.more").ClickAsync();
+        await ExpectUrlAsync(op, $"/console/alerts/{ids[0]}");
+        await Expect(op.Locator("#decision")).ToContainTextAsync("confirmed, the person sought, arrested");
+        await op.ClickAsync("form[action*=Evidence] button[type=submit]");
+        Assert.Equal(1, await op.Locator("#Reason:invalid").CountAsync()); // a reason is required before the form is sent
+        await op.FillAsync("#Reason", "Arrest of W001: custody record CR-1234, needed for the bail hearing.");
+        await op.ClickAsync("form[action*=Evidence] button[type=submit]");
+        await Expect(op.Locator("#evidence-state")).ToContainTextAsync("Kept as evidence by operator");
+        await Expect(op.Locator("#evidence-state")).ToContainTextAsync("CR-1234");
+        Assert.Equal(0, await op.Locator("form[action*=Evidence]").CountAsync());
+        await BrowserServer.ScreenshotAsync(op, "07a-alert-evidence");
+        await auditor.ReloadAsync();
+        await Expect(auditor.Locator("#evidence-state")).ToContainTextAsync("Kept as evidence by operator");
 
         // Phone-size screen for engagement officers.
         var phone = await server.SignInAsync("operator", 390, 844);
@@ -242,6 +299,10 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await Expect(phone.Locator($"[data-id='{ids[0]}']")).ToBeVisibleAsync();
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the console scrolls sideways on a phone");
         await BrowserServer.ScreenshotAsync(phone, "07-console-phone");
+        await phone.GotoAsync($"/console/alerts/{ids[0]}");
+        await Expect(phone.Locator("#evidence-state")).ToContainTextAsync("Kept as evidence");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the alert page scrolls sideways on a phone");
+        await BrowserServer.ScreenshotAsync(phone, "07b-alert-phone");
 
         // End, then review with the figures from the data.
         await op.GotoAsync(deploymentUrl);
@@ -283,6 +344,7 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await Expect(auditor.Locator("#chain-result")).ToContainTextAsync("Intact");
         await Expect(auditor.Locator("#audit-entries")).ToContainTextAsync("alert.adjudicated");
         await Expect(auditor.Locator("#audit-entries")).ToContainTextAsync("alert.outcome-recorded");
+        await Expect(auditor.Locator("#audit-entries")).ToContainTextAsync("alert.marked-evidence");
         await BrowserServer.ScreenshotAsync(auditor, "10-audit");
     }
 
@@ -343,4 +405,8 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    /// <summary>Waits (polling) until the page's address ends with <paramref name="suffix"/>; unlike WaitForURL it does not depend on catching the load event.</summary>
+    private static Task ExpectUrlAsync(IPage page, string suffix) =>
+        Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(suffix) + "$"));
 }

@@ -12,28 +12,33 @@ public sealed record AlertCard(
     Guid Id, string Label, Guid DeploymentId, string CameraName, string SubjectName, string SubjectReference,
     string Category, string CategoryText, double Score, double Threshold, string ScoreMeaning, string Strength,
     DateTime FrameTimeUtc, DateTime RaisedAtUtc, string Decision, string? AdjudicatedBy, string? Outcome, bool? Arrested,
-    string ProbeUrl, string WatchlistImageUrl, string FrameUrl)
+    string ProbeUrl, string WatchlistImageUrl, string FrameUrl, bool IsEvidence)
 {
     public static AlertCard From(AlertSummary a, string cameraName) => new(
         a.Id, a.Label, a.DeploymentId, cameraName, a.SubjectName, a.SubjectReference,
-        a.SubjectCategory.ToString(), Describe(a.SubjectCategory), Math.Round(a.Score, 3), Math.Round(a.Threshold, 3),
+        a.SubjectCategory.ToString(), Describe(a.SubjectCategory), Math.Round(a.Score, 4), Math.Round(a.Threshold, 4),
         Meaning(a.Score, a.Threshold), StrengthOf(a.Score, a.Threshold),
         a.FrameTimeUtc, a.RaisedAtUtc, a.Decision.ToString(), a.AdjudicatedBy, a.Outcome?.ToString(), a.Arrested,
-        $"/console/alerts/{a.Id}/probe.jpg", $"/console/watchlist-images/{a.SubjectImageId}.jpg", $"/console/alerts/{a.Id}/frame.jpg");
+        $"/console/alerts/{a.Id}/probe.jpg", $"/console/watchlist-images/{a.SubjectImageId}.jpg", $"/console/alerts/{a.Id}/frame.jpg", a.IsEvidence);
 
-    /// <summary>"weak", "clear" or "strong": how far the score is above the deployment's threshold.</summary>
-    public static string StrengthOf(double score, double threshold) => (score - threshold) switch
+    /// <summary>
+    /// "weak", "clear" or "strong": how far the score is above the deployment's threshold, as a share of the room
+    /// left above it (1 - threshold), because embedders score on their own scales: for one whose calibrated
+    /// threshold is 0.95, a score of 0.96 is already a fifth of the way to a perfect match.
+    /// </summary>
+    public static string StrengthOf(double score, double threshold) => ((score - threshold) / Math.Max(1e-6, 1 - threshold)) switch
     {
-        < 0.05 => "weak",
-        < 0.15 => "clear",
+        < 0.15 => "weak",
+        < 0.4 => "clear",
         _ => "strong",
     };
 
     /// <summary>What the score means, in words an officer can act on; never a claim of identity.</summary>
     public static string Meaning(double score, double threshold)
     {
-        var s = score.ToString("0.00", CultureInfo.InvariantCulture);
-        var t = threshold.ToString("0.00", CultureInfo.InvariantCulture);
+        // Four decimals: on a scale where the threshold is 0.9537, "0.95" would hide the difference that matters.
+        var s = score.ToString("0.0000", CultureInfo.InvariantCulture);
+        var t = threshold.ToString("0.0000", CultureInfo.InvariantCulture);
         return StrengthOf(score, threshold) switch
         {
             "weak" => $"Similarity {s} is just above this deployment's alert threshold of {t}: a weak possible match. Compare the faces closely; many alerts this close are not the person.",

@@ -14,10 +14,11 @@ public sealed class ConsoleQueries(LfrDbContext db)
         await db.Watchlists.AsNoTracking().ToDictionaryAsync(w => w.Id, w => w.Name, ct);
 
     /// <summary>Watchlists not yet used by a deployment (each deployment has its own).</summary>
-    public async Task<IReadOnlyList<(Guid Id, string Name, int Subjects)>> UnusedWatchlistsAsync(CancellationToken ct = default)
+    /// <param name="including">A watchlist to list even though it is used: the one of the draft being edited.</param>
+    public async Task<IReadOnlyList<(Guid Id, string Name, int Subjects)>> UnusedWatchlistsAsync(CancellationToken ct = default, Guid? including = null)
     {
         var rows = await db.Watchlists.AsNoTracking()
-            .Where(w => w.BiometricsDestroyedAtUtc == null && !db.Deployments.Any(d => d.WatchlistId == w.Id))
+            .Where(w => w.BiometricsDestroyedAtUtc == null && (w.Id == including || !db.Deployments.Any(d => d.WatchlistId == w.Id)))
             .OrderBy(w => w.Name).Select(w => new { w.Id, w.Name, Subjects = w.Subjects.Count }).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name, r.Subjects)).ToList();
     }
@@ -42,5 +43,13 @@ public sealed class ConsoleQueries(LfrDbContext db)
         var rows = await db.Deployments.AsNoTracking().Where(d => d.Status == DeploymentStatus.Active)
             .OrderBy(d => d.Name).Select(d => new { d.Id, d.Name, d.Place }).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name, r.Place)).ToList();
+    }
+
+    /// <summary>Who kept an alert as evidence and when (null if it is not evidence).</summary>
+    public async Task<(string? By, DateTime? AtUtc)?> EvidenceMarkAsync(Guid alertId, CancellationToken ct = default)
+    {
+        var row = await db.Alerts.AsNoTracking().Where(a => a.Id == alertId && a.IsEvidence)
+            .Select(a => new { a.EvidenceMarkedByName, a.EvidenceMarkedAtUtc }).FirstOrDefaultAsync(ct);
+        return row is null ? null : (row.EvidenceMarkedByName, row.EvidenceMarkedAtUtc);
     }
 }

@@ -54,12 +54,13 @@
             el('figure', {}, el('img', { src: a.watchlistImageUrl, alt: 'Watchlist image of ' + a.subjectName, loading: 'lazy' }), el('figcaption', { text: 'Watchlist image' })))
         : el('p', { class: 'muted', text: 'Face images are shown to operators and authorising officers only.' }),
       el('dl', { class: 'facts' },
-        el('dt', { text: 'Score' }), el('dd', { class: 'score', text: a.score.toFixed(2) + ' (' + a.strength + ')' }),
+        el('dt', { text: 'Score' }), el('dd', { class: 'score', text: a.score.toFixed(4) + ' (' + a.strength + ')' }),
         el('dt', { text: 'Meaning' }), el('dd', { text: a.scoreMeaning }),
         el('dt', { text: 'Category' }), el('dd', { text: a.categoryText }),
         el('dt', { text: 'Camera' }), el('dd', { text: a.cameraName }),
         el('dt', { text: 'Time' }), el('dd', {}, el('time', { datetime: a.frameTimeUtc, text: time(a.frameTimeUtc) }))),
-      el('p', { class: 'decision', role: 'status', text: decisionText(a) }));
+      el('p', { class: 'decision', role: 'status', text: decisionText(a) }),
+      el('a', { class: 'more', href: '/console/alerts/' + a.id, text: 'Full record and evidence' + (a.isEvidence ? ' (kept as evidence)' : '') }));
     if (canAdjudicate && a.decision === 'Pending') card.append(decisionForm(a));
     if (canAdjudicate && a.decision === 'Engage' && !a.outcome) card.append(outcomeForm(a));
     return card;
@@ -134,7 +135,7 @@
   function cue(a, card) {
     card.classList.add('new');
     setTimeout(() => card.classList.remove('new'), 6000);
-    announcer.textContent = 'New possible match: ' + a.subjectName + ', camera ' + a.cameraName + ', score ' + a.score.toFixed(2);
+    announcer.textContent = 'New possible match: ' + a.subjectName + ', camera ' + a.cameraName + ', score ' + a.score.toFixed(4);
     if (soundOn) beep();
   }
 
