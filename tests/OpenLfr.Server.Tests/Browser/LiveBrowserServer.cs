@@ -13,7 +13,7 @@ namespace OpenLfr.Server.Tests.Browser;
 public sealed class LiveBrowserServer : BrowserServer
 {
     /// <summary>The models the live pipeline loads: detector, landmarker, the server's default recognition embedder.</summary>
-    public static string[] LiveModels { get; } = ["faceboxes", "facemesh", EmbedderSpec.Get(EmbedderSpec.DefaultId).ModelName];
+    public static string[] LiveModels { get; } = ["faceboxes", "faceapi-face_landmark_68", .. EmbedderSpec.Get(EmbedderSpec.DefaultId).ModelNames];
 
     /// <summary>Why the live browser scenario cannot run here, or null.</summary>
     public static new string? Unavailable =>

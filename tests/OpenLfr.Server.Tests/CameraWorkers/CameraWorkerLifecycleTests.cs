@@ -24,7 +24,7 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
     // The server's embedder is the default (faceapi): its model is faceapi-face_recognition. LFW composes the stream.
-    [RequiresModelsAndDataTheory(["faceboxes", "facemesh", "faceapi-face_recognition"], "datasets/lfw")]
+    [RequiresModelsAndDataTheory(["faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition"], "datasets/lfw")]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.Postgres)]
     public async Task An_active_deployment_in_its_window_processes_its_camera_and_stores_alerts_for_watchlisted_people_only(string database)
