@@ -22,7 +22,7 @@ internal static class WatchCommand
         var json = new Option<bool>("--json") { Description = "Print alerts and the final stats as JSON lines." };
         var size = new Option<string?>("--size") { Description = "Detect size WxH (default: the source's own size for files, 1280x720 for streams)." };
         var fps = new Option<double>("--fps") { Description = "Detect frames per second.", DefaultValueFactory = _ => 10 };
-        var embedder = new Option<string>("--embedder") { Description = "Embedding model (mobilefacenet, mobileface, faceres, faceres-deep).", DefaultValueFactory = _ => LiveDefaults.Embedder };
+        var embedder = new Option<string>("--embedder") { Description = "Embedding model (faceapi, mobileface, faceres, faceres-deep).", DefaultValueFactory = _ => LiveDefaults.Embedder };
         var camera = new Option<string>("--camera") { Description = "Camera name shown in alerts.", DefaultValueFactory = _ => "camera-1" };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: until the file ends or Ctrl+C)." };
         var fast = new Option<bool>("--fast") { Description = "Read a file as fast as possible, every frame in order (offline evaluation), instead of at its real-time rate." };
@@ -46,6 +46,8 @@ internal static class WatchCommand
                 {
                     Threshold = parse.GetValue(threshold),
                     RegionOfInterest = parse.GetValue(roi) is { } r ? RegionOfInterest.Parse(r) : null,
+                    RelinkSimilarity = LiveDefaults.RelinkSimilarityFor(parse.GetValue(embedder)!),
+                    SwitchSimilarity = LiveDefaults.SwitchSimilarityFor(parse.GetValue(embedder)!),
                 };
                 if (!Directory.Exists(parse.GetValue(watchlist)))
                     throw new DirectoryNotFoundException($"Watchlist folder {parse.GetValue(watchlist)} does not exist; give a folder with one sub-folder of photos per subject.");

@@ -9,7 +9,7 @@ namespace OpenLfr.Core.Live;
 
 /// <summary>
 /// The live pipeline's face analysis on the Vision models: FaceBoxes detection in the region of
-/// interest, face-mesh five points and a graph embedder for the faces chosen for embedding (one batch
+/// interest, face-mesh five points and the embedder for the faces chosen for embedding (one batch
 /// per frame). Not thread-safe: one per camera.
 /// </summary>
 public sealed class VisionLiveFaceAnalyzer : ILiveFaceAnalyzer
@@ -28,12 +28,12 @@ public sealed class VisionLiveFaceAnalyzer : ILiveFaceAnalyzer
     }
 
     /// <summary>Loads the models from the store (throws naming a missing model and `lfr models fetch`).</summary>
-    public static VisionLiveFaceAnalyzer Load(string embedderId = "mobilefacenet", ModelStore? store = null, FaceDetectorOptions? detection = null)
+    public static VisionLiveFaceAnalyzer Load(string embedderId = LiveDefaults.Embedder, ModelStore? store = null, FaceDetectorOptions? detection = null)
     {
         store ??= ModelStore.Default();
         var detector = FaceBoxesDetector.Load(store);
         var landmarker = FaceMeshLandmarker.Load(store);
-        var embedder = GraphEmbedder.Load(EmbedderSpec.Get(embedderId), store);
+        var embedder = EmbedderFactory.Load(EmbedderSpec.Get(embedderId), store);
         return new VisionLiveFaceAnalyzer(detector, landmarker, embedder, detection);
     }
 
