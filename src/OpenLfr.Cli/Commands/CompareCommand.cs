@@ -25,8 +25,8 @@ internal static class CompareCommand
             var templates = new List<FaceTemplate>();
             foreach (var file in new[] { parse.GetValue(a)!, parse.GetValue(b)! })
             {
-                var (_, faces, error) = FaceCommandSupport.AnalyzeFile(analyzer, file, embed: true);
-                var face = FaceAnalyzer.Primary(faces);
+                var (image, faces, error) = FaceCommandSupport.AnalyzeFile(analyzer, file, embed: true);
+                var face = image is null ? null : FaceAnalyzer.Primary(faces, image);
                 if (error is not null || face?.Template is null)
                 {
                     Console.Error.WriteLine($"error: {error ?? $"{file}: no face found."}");

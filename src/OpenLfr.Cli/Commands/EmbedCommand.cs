@@ -22,8 +22,8 @@ internal static class EmbedCommand
             using var analyzer = FaceCommandSupport.Load(parse.GetValue(model), parse.GetValue(threads));
             if (analyzer is null) return 2;
             var file = parse.GetValue(image)!;
-            var (_, faces, error) = FaceCommandSupport.AnalyzeFile(analyzer, file, embed: true);
-            var face = FaceAnalyzer.Primary(faces);
+            var (decoded, faces, error) = FaceCommandSupport.AnalyzeFile(analyzer, file, embed: true);
+            var face = decoded is null ? null : FaceAnalyzer.Primary(faces, decoded);
             if (error is not null || face?.Template is null)
             {
                 var message = error ?? $"{file}: no face found.";

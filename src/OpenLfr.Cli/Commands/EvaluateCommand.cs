@@ -2,6 +2,7 @@ using System.CommandLine;
 using OpenLfr.Core.Evaluation;
 using OpenLfr.Core.Evaluation.Embedding;
 using OpenLfr.Core.Evaluation.Report;
+using OpenLfr.Vision.Landmarks;
 using Spectre.Console;
 
 namespace OpenLfr.Cli.Commands;
@@ -17,11 +18,17 @@ internal static class EvaluateCommand
         var limit = new Option<int?>("--limit-identities") { Description = "Use only the first N identities with two or more images (ordinal), and the single-image ones before them." };
         var outDir = new Option<string?>("--out") { Description = "Write report.html (opens offline), curve.csv and result.json into this folder." };
         var json = new Option<string?>("--json") { Description = "Write the summary as JSON to this file." };
+        var landmarks = new Option<string>("--landmarks")
+        {
+            Description = $"Five-point landmarker: {string.Join(", ", LandmarkerFactory.Names)}. Default: {LandmarkerFactory.Default}.",
+            DefaultValueFactory = _ => LandmarkerFactory.Default,
+        };
+        landmarks.AcceptOnlyFromAmong([.. LandmarkerFactory.Names]);
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the embedding cache." };
         var cacheDir = new Option<string?>("--cache-dir") { Description = $"Embedding cache folder (default {EmbeddingCache.DefaultDirectory})." };
 
         var command = new Command("evaluate", "Measure 1:N accuracy (rank-1, FNIR at FPIR 0.01/0.001/0.0001) and per-group FPIR/FNIR with confidence intervals.");
-        foreach (var o in new Option[] { dataset, labels, model, limit, outDir, json, noCache, cacheDir }) command.Options.Add(o);
+        foreach (var o in new Option[] { dataset, labels, model, landmarks, limit, outDir, json, noCache, cacheDir }) command.Options.Add(o);
         command.SetAction((parse, cancellationToken) =>
         {
             try
@@ -29,6 +36,7 @@ internal static class EvaluateCommand
                 var result = Run(
                     parse.GetValue(dataset)!,
                     parse.GetValue(model)!,
+                    parse.GetValue(landmarks)!,
                     parse.GetValue(labels) ?? [],
                     parse.GetValue(limit),
                     parse.GetValue(noCache) ? null : parse.GetValue(cacheDir) ?? EmbeddingCache.DefaultDirectory,
@@ -54,10 +62,10 @@ internal static class EvaluateCommand
         return command;
     }
 
-    private static EvaluationResult Run(string dataset, string model, string[] labels, int? limit, string? cacheDir, CancellationToken cancellationToken)
+    private static EvaluationResult Run(string dataset, string model, string landmarks, string[] labels, int? limit, string? cacheDir, CancellationToken cancellationToken)
     {
         EvaluationResult Execute(IProgress<EmbeddingProgress> progress) =>
-            EvaluationRun.Execute(dataset, model, labels, limit, PipelineEmbedders.Create, cacheDir, progress, cancellationToken);
+            EvaluationRun.Execute(dataset, model, labels, limit, m => PipelineEmbedders.Create(m, landmarks), cacheDir, progress, cancellationToken);
 
         if (Console.IsErrorRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {

@@ -51,8 +51,8 @@ internal static class SearchCommand
             var skipped = new List<string>();
             FaceCommandSupport.WithProgress("enrolling gallery", enrolFiles, item =>
             {
-                var (_, faces, error) = FaceCommandSupport.AnalyzeFile(analyzer, item.File, embed: true);
-                var face = FaceAnalyzer.Primary(faces);
+                var (image, faces, error) = FaceCommandSupport.AnalyzeFile(analyzer, item.File, embed: true);
+                var face = image is null ? null : FaceAnalyzer.Primary(faces, image);
                 if (error is not null || face?.Template is null) { skipped.Add(error ?? $"{item.File}: no face found."); return; }
                 index.Add(item.File, face.Template);
                 identityOf[item.File] = item.Identity;

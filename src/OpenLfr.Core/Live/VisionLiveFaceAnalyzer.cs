@@ -33,7 +33,7 @@ public sealed class VisionLiveFaceAnalyzer : ILiveFaceAnalyzer
         store ??= ModelStore.Default();
         var detector = FaceBoxesDetector.Load(store);
         var landmarker = FaceMeshLandmarker.Load(store);
-        var embedder = EmbedderFactory.Load(EmbedderSpec.Get(embedderId), store);
+        var embedder = EmbedderFactory.Load(embedderId, store);
         return new VisionLiveFaceAnalyzer(detector, landmarker, embedder, detection);
     }
 

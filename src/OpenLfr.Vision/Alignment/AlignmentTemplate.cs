@@ -25,7 +25,7 @@ public sealed record AlignmentTemplate(string Name, int Size, FaceLandmarks5 Poi
     /// the mean of each eye's six points, nose tip 30, mouth corners 48 and 54), mapped as dlib's
     /// get_face_chip_details does. dlib's ResNet (face-api's recogniser is a port of it) was trained on these chips.
     /// </summary>
-    public static AlignmentTemplate Dlib150 { get; } = DlibChip("dlib-150", 150, float.Parse(Environment.GetEnvironmentVariable("XPAD") ?? "0.25", System.Globalization.CultureInfo.InvariantCulture));
+    public static AlignmentTemplate Dlib150 { get; } = DlibChip("dlib-150", 150, 0.25f);
 
     /// <summary>dlib's chip framing for <paramref name="size"/> pixels and <paramref name="padding"/>.</summary>
     public static AlignmentTemplate DlibChip(string name, int size, float padding)

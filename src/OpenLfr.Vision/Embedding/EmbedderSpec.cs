@@ -14,8 +14,12 @@ public sealed record EmbedderSpec(
     float ValueScale,
     float ValueOffset,
     string PreprocessingVersion,
-    EmbedderCalibration Calibration)
+    EmbedderCalibration Calibration,
+    IReadOnlyList<FusionPart>? Parts = null)
 {
+    /// <summary>The model files (names in models/manifest.json) this embedder needs.</summary>
+    public IReadOnlyList<string> ModelNames => Parts is null ? [ModelName] : Parts.SelectMany(p => Get(p.EmbedderId).ModelNames).ToList();
+
     /// <summary>The deployment threshold when none is chosen: the cosine measured at FPIR 1 in 1,000.</summary>
     public float DefaultThreshold => Calibration.AtFpir1In1000;
 
@@ -63,9 +67,17 @@ public sealed record EmbedderSpec(
     /// </summary>
     public static EmbedderSpec FaceApi { get; } = new("faceapi", "faceapi-face_recognition", null,
         AlignmentTemplate.Dlib150, 1, 0, "p3",
-        new(0.9475f, 0.9537f, 0.9616f, "LFW 300 identities, provisional"));
+        new(0.9581f, 0.9665f, 0.9760f, WholeLfw));
 
-    public static IReadOnlyList<EmbedderSpec> All { get; } = [MobileFaceNet, MobileFace, FaceRes, FaceResDeep, FaceApi];
+    /// <summary>
+    /// Fusion of face-api and faceres as one embedder (<see cref="FusedEmbedder"/>; `--model faceapi+faceres` in `lfr evaluate` is the
+    /// score fusion with weights from each run's own gallery), each weighted by 1/sigma of its impostor cosines
+    /// (face-api 0.0337, faceres 0.0720 on the LFW gallery), i.e. z-score fusion with equal weights. 1,152-d.
+    /// </summary>
+    public static EmbedderSpec FaceApiFaceRes { get; } = new("fused-faceapi-faceres", "fusion", null, AlignmentTemplate.Dlib150, 1, 0, "p1",
+        new(0f, 0f, 0f, "not yet measured"), [new("faceapi", 0.6812f), new("faceres", 0.3188f)]);
+
+    public static IReadOnlyList<EmbedderSpec> All { get; } = [MobileFaceNet, MobileFace, FaceRes, FaceResDeep, FaceApi, FaceApiFaceRes];
 
     public static EmbedderSpec Get(string id) =>
         All.FirstOrDefault(s => s.Id == id)

@@ -59,12 +59,14 @@ public sealed class FaceAnalyzer : IDisposable
         return faces;
     }
 
-    /// <summary>
-    /// The face to enrol or search with when an image holds several: the largest (LFW-style portraits and
-    /// enrolment photos show the subject biggest), ties to the higher detector score.
-    /// </summary>
-    public static AnalyzedFace? Primary(IReadOnlyList<AnalyzedFace> faces) =>
-        faces.OrderByDescending(f => f.Detection.Box.Area).ThenByDescending(f => f.Detection.Score).FirstOrDefault();
+    /// <summary>The face to enrol or search with when an image holds several (<see cref="PrimaryFaceRule"/>).</summary>
+    public static AnalyzedFace? Primary(IReadOnlyList<AnalyzedFace> faces, RgbImage image)
+    {
+        ArgumentNullException.ThrowIfNull(faces);
+        ArgumentNullException.ThrowIfNull(image);
+        var i = PrimaryFaceRule.Select(faces.Select(f => f.Detection).ToList(), image.Width, image.Height);
+        return i < 0 ? null : faces[i];
+    }
 
     public void Dispose()
     {

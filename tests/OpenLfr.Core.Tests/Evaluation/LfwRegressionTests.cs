@@ -19,7 +19,7 @@ public sealed class LfwRegressionTests
     private const double FnirAtFpir001Today = 0.4300;
     private const double Margin = 0.02;
 
-    [RequiresLfwAndModelsFact("faceboxes", "facemesh", PipelineEmbedders.DefaultModel)]
+    [RequiresLfwAndModelsFact("faceboxes", "facemesh", "faceapi-face_recognition")]
     public void Default_model_keeps_its_rank_one_and_fnir_at_fpir_0_01_on_the_lfw_subset()
     {
         var result = EvaluationRun.Execute(SharedData.PathOf("datasets/lfw"), PipelineEmbedders.DefaultModel, [], Identities,

@@ -14,7 +14,7 @@ public sealed class RealPipelineEnrolmentTests
     // One pipeline for the test run: loading the models costs seconds.
     private static readonly Lazy<VisionFaceEnrolmentAnalyzer> Pipeline = new(() => new VisionFaceEnrolmentAnalyzer());
 
-    [RequiresModelsAndDataTheory(["faceboxes", "facemesh", "faceres"], "datasets/lfw")]
+    [RequiresModelsAndDataTheory(["faceboxes", "facemesh", "faceapi-face_recognition"], "datasets/lfw")]
     [MemberData(nameof(DatabaseKind.Both), MemberType = typeof(DatabaseKind))]
     public async Task Real_faces_are_accepted_and_faceless_or_corrupt_images_are_not(string database)
     {
@@ -47,7 +47,7 @@ public sealed class RealPipelineEnrolmentTests
         await using var db = factory.OpenDb();
         var images = await db.SubjectImages.ToListAsync();
         Assert.Equal(2, images.Count);
-        Assert.All(images, i => Assert.Equal("faceres", i.EmbedderId));
+        Assert.All(images, i => Assert.Equal(OpenLfr.Vision.Embedding.EmbedderSpec.DefaultId, i.EmbedderId));
     }
 
     private static byte[] BlankJpeg()

@@ -11,15 +11,15 @@ public sealed class FaceAnalyzerTests
 
     private static string Lfw(string person, int n) => SharedData.PathOf($"datasets/lfw/{person}/{person}_{n:0000}.jpg");
 
-    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceres"], "datasets/lfw")]
+    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceapi-face_recognition"], "datasets/lfw")]
     public void Lfw_portraits_yield_one_centred_face_with_landmarks_inside_its_box()
     {
         var files = Directory.GetDirectories(SharedData.PathOf("datasets/lfw")).Order(StringComparer.Ordinal)
             .Where((_, i) => i % 400 == 0).Select(d => Directory.GetFiles(d).Order(StringComparer.Ordinal).First()).ToList();
         foreach (var file in files)
         {
-            var faces = Analyzer.Value.Analyze(ImageDecoder.Default.Decode(file), embed: false);
-            var face = FaceAnalyzer.Primary(faces);
+            var image = ImageDecoder.Default.Decode(file);
+            var face = FaceAnalyzer.Primary(Analyzer.Value.Analyze(image, embed: false), image);
             Assert.True(face is not null, $"no face in {file}");
             var b = face.Detection.Box;
             // LFW crops are centred on the face.
@@ -34,10 +34,14 @@ public sealed class FaceAnalyzerTests
         }
     }
 
-    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceres"], "datasets/lfw")]
+    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceapi-face_recognition"], "datasets/lfw")]
     public void Same_person_scores_higher_than_different_people()
     {
-        FaceTemplate Template(string file) => FaceAnalyzer.Primary(Analyzer.Value.Analyze(ImageDecoder.Default.Decode(file)))!.Template!;
+        FaceTemplate Template(string file)
+        {
+            var image = ImageDecoder.Default.Decode(file);
+            return FaceAnalyzer.Primary(Analyzer.Value.Analyze(image), image)!.Template!;
+        }
         var bush1 = Template(Lfw("George_W_Bush", 1));
         var bush2 = Template(Lfw("George_W_Bush", 2));
         var powell = Template(Lfw("Colin_Powell", 1));
@@ -48,12 +52,12 @@ public sealed class FaceAnalyzerTests
         Assert.True(bush2.Similarity(blair) < threshold, $"different people {bush2.Similarity(blair)}");
     }
 
-    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceres", "mobileface"], "datasets/lfw")]
+    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceapi-face_recognition", "mobileface"], "datasets/lfw")]
     public void Templates_of_two_embedders_cannot_be_compared()
     {
         using var other = EmbedderFactory.Load("mobileface");
         var image = ImageDecoder.Default.Decode(Lfw("George_W_Bush", 1));
-        var face = FaceAnalyzer.Primary(Analyzer.Value.Analyze(image))!;
+        var face = FaceAnalyzer.Primary(Analyzer.Value.Analyze(image), image)!;
         var mobile = other.Embed(image, [face.Landmarks])[0];
         Assert.Equal(256, mobile.Dimension);
         Assert.Throws<TemplateMismatchException>(() => face.Template!.Similarity(mobile));

@@ -1,5 +1,6 @@
 using OpenLfr.Inference.Models;
 using OpenLfr.Vision.Embedding;
+using OpenLfr.Vision.Landmarks;
 
 namespace OpenLfr.Core.Evaluation.Embedding;
 
@@ -15,13 +16,16 @@ public static class PipelineEmbedders
     /// <summary>Model names the evaluation knows, whether or not the pipeline can run them yet.</summary>
     public static IReadOnlyList<string> Known => EmbedderSpec.All.Select(s => s.Id).ToList();
 
-    public static IEvaluationEmbedder Create(string model)
+    public static IEvaluationEmbedder Create(string model) => Create(model, LandmarkerFactory.Default);
+
+    /// <summary>The pipeline for <paramref name="model"/> with the named five-point landmarker.</summary>
+    public static IEvaluationEmbedder Create(string model, string landmarker)
     {
         var spec = EmbedderSpec.All.FirstOrDefault(s => s.Id == model)
             ?? throw new EvaluationException($"Unknown model '{model}'. Known: {string.Join(", ", Known)}; join two with '+' for score fusion.");
         try
         {
-            return new VisionPipelineEmbedder(spec);
+            return new VisionPipelineEmbedder(spec, landmarker: landmarker);
         }
         catch (ModelException e)
         {

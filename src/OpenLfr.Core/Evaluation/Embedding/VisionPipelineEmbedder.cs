@@ -5,14 +5,15 @@ using OpenLfr.Vision.Detection;
 using OpenLfr.Vision.Embedding;
 using OpenLfr.Vision.Imaging;
 using OpenLfr.Vision.Landmarks;
+using OpenLfr.Vision.Pipeline;
 
 namespace OpenLfr.Core.Evaluation.Embedding;
 
 /// <summary>
 /// The vision pipeline (FaceBoxes detection, face-mesh five points, aligned crop, graph embedder) as an evaluation
 /// embedder. One set of single-threaded models per core, images spread over them, which keeps every core busy
-/// without the per-layer synchronisation of multi-threaded batch-1 runs. Of several faces, the largest is taken
-/// (ties: higher detector score), the rule the pipeline enrols and alerts with.
+/// without the per-layer synchronisation of multi-threaded batch-1 runs. Of several faces, PrimaryFaceRule picks the subject
+/// (the face nearest the centre among the large ones), the rule enrolment and the CLI use.
 /// </summary>
 public sealed class VisionPipelineEmbedder : IEvaluationEmbedder
 {
@@ -20,16 +21,17 @@ public sealed class VisionPipelineEmbedder : IEvaluationEmbedder
     private readonly int _workerCount;
     private readonly FaceDetectorOptions _detection;
 
-    public VisionPipelineEmbedder(EmbedderSpec spec, FaceDetectorOptions? detection = null, int? workers = null, ModelStore? store = null)
+    public VisionPipelineEmbedder(EmbedderSpec spec, FaceDetectorOptions? detection = null, int? workers = null, ModelStore? store = null,
+        string landmarker = LandmarkerFactory.Default)
     {
         store ??= ModelStore.Default();
         _detection = detection ?? new FaceDetectorOptions();
         _workerCount = workers ?? Environment.ProcessorCount;
         var inference = new InferenceOptions { Threads = 1 };
         for (var i = 0; i < _workerCount; i++)
-            _workers.Add(new Worker(FaceBoxesDetector.Load(store, inference), FaceMeshLandmarker.Load(store, inference), EmbedderFactory.Load(spec, store, inference)));
+            _workers.Add(new Worker(FaceBoxesDetector.Load(store, inference), LandmarkerFactory.Load(landmarker, store, inference), EmbedderFactory.Load(spec, store, inference)));
         _workers.TryPeek(out var first);
-        Id = $"{spec.Id}@{first!.Embedder.Version}/{first.Detector.Name}:{_detection.MinScore}:{_detection.NmsIoU}/{first.Landmarker.Name}/largest/{CodeRevision}";
+        Id = $"{spec.Id}@{first!.Embedder.Version}/{first.Detector.Name}:{_detection.MinScore}:{_detection.NmsIoU}/{first.Landmarker.Name}/centred/{CodeRevision}";
     }
 
     public string Id { get; }
@@ -65,7 +67,7 @@ public sealed class VisionPipelineEmbedder : IEvaluationEmbedder
         while (_workers.TryTake(out var w)) w.Dispose();
     }
 
-    private sealed record Worker(FaceBoxesDetector Detector, FaceMeshLandmarker Landmarker, IFaceEmbedder Embedder) : IDisposable
+    private sealed record Worker(FaceBoxesDetector Detector, IFaceLandmarker Landmarker, IFaceEmbedder Embedder) : IDisposable
     {
         public float[]? Embed(string path, FaceDetectorOptions detection)
         {
@@ -80,7 +82,7 @@ public sealed class VisionPipelineEmbedder : IEvaluationEmbedder
             }
             var faces = Detector.Detect(image, detection);
             if (faces.Count == 0) return null;
-            var primary = faces.OrderByDescending(f => f.Box.Area).ThenByDescending(f => f.Score).First();
+            var primary = faces[PrimaryFaceRule.Select(faces, image.Width, image.Height)];
             var points = Landmarker.Locate(image, [primary.Box])[0].Points;
             return Embedder.Embed(image, [points])[0].Vector;
         }
