@@ -99,6 +99,8 @@ internal static class WatchCommand
             ["dropped"] = cam.Dropped,
             ["restarts"] = cam.Restarts,
             ["tracks"] = pipeline.Stats.Tracks,
+            ["relinks"] = pipeline.Stats.Relinks,
+            ["splits"] = pipeline.Splits,
             ["faces_detected"] = pipeline.Stats.FacesDetected,
             ["embeddings"] = pipeline.Stats.Embeddings,
             ["alerts"] = pipeline.Stats.Alerts,
