@@ -9,6 +9,7 @@ namespace OpenLfr.Core.Live;
 /// </summary>
 public interface ILiveObserver
 {
+    /// <summary>A confirmed track's face in a frame (tentative tracks, which may be noise, are not reported).</summary>
     /// <param name="trackId">The id alerts would carry (the earlier track's when re-linked).</param>
     void FaceTracked(long trackId, BoxF box, double frameTime);
 

@@ -139,7 +139,7 @@ public sealed class LivePipeline
             var track = tracks[i];
             var evidence = _evidence[track.Id];
             if (track.State == TrackState.Confirmed && !evidence.RelinkChecked && evidence.SampleCount > 0) Relink(track.Id, evidence);
-            _options.Observer?.FaceTracked(evidence.AliasOf ?? track.Id, faces[i].Box, frame.StreamTime);
+            if (track.State == TrackState.Confirmed) _options.Observer?.FaceTracked(evidence.AliasOf ?? track.Id, faces[i].Box, frame.StreamTime);
             if (track.State != TrackState.Confirmed || !evidence.Dirty || evidence.SampleCount < _options.MinSamplesForAlert || evidence.Pooled is not { } pooled) continue;
             evidence.Dirty = false;
             var hit = Search(evidence, pooled);
