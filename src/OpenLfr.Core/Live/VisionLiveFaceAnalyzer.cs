@@ -32,7 +32,7 @@ public sealed class VisionLiveFaceAnalyzer : ILiveFaceAnalyzer
     {
         store ??= ModelStore.Default();
         var detector = FaceBoxesDetector.Load(store);
-        var landmarker = FaceMeshLandmarker.Load(store);
+        var landmarker = LandmarkerFactory.Load(LandmarkerFactory.Default, store);
         var embedder = EmbedderFactory.Load(embedderId, store);
         return new VisionLiveFaceAnalyzer(detector, landmarker, embedder, detection);
     }

@@ -31,7 +31,7 @@ public sealed class FaceAnalyzer : IDisposable
         store ??= ModelStore.Default();
         var inference = new InferenceOptions { Threads = options.Threads };
         var detector = FaceBoxesDetector.Load(store, inference);
-        var landmarker = FaceMeshLandmarker.Load(store, inference);
+        var landmarker = LandmarkerFactory.Load(options.Landmarker, store, inference);
         var embedder = options.Embedder is null ? null : EmbedderFactory.Load(options.Embedder, store, inference);
         return new FaceAnalyzer(detector, landmarker, embedder, options);
     }

@@ -7,10 +7,9 @@ public sealed class FaceCommandsTests
 {
     private static string Lfw(string person, int n) => SharedData.PathOf($"datasets/lfw/{person}/{person}_{n:0000}.jpg");
 
-    [RequiresSharedDataFact("datasets/lfw")]
+    [RequiresModelsAndDataFact(["faceboxes", "faceapi-face_landmark_68"], "datasets/lfw")]
     public void Detect_json_reports_faces_and_a_bad_file_without_stopping()
     {
-        if (new RequiresModelsFactAttribute("faceboxes", "facemesh").Skip is not null) return;
         var bad = Path.Combine(Path.GetTempPath(), $"openlfr-not-an-image-{Guid.NewGuid():N}.jpg");
         File.WriteAllText(bad, "not an image");
         try
@@ -33,10 +32,9 @@ public sealed class FaceCommandsTests
         }
     }
 
-    [RequiresSharedDataFact("datasets/lfw")]
+    [RequiresModelsAndDataFact(["faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition"], "datasets/lfw")]
     public void Compare_says_possible_match_for_the_same_person_and_no_match_for_others()
     {
-        if (new RequiresModelsFactAttribute("faceboxes", "facemesh", "faceres").Skip is not null) return;
         var same = CliRunner.Run(["compare", Lfw("George_W_Bush", 1), Lfw("George_W_Bush", 2)]);
         Assert.Equal(0, same.ExitCode);
         Assert.Contains("possible match", same.Stdout);
@@ -44,10 +42,9 @@ public sealed class FaceCommandsTests
         Assert.Contains("no match", different.Stdout);
     }
 
-    [RequiresSharedDataFact("datasets/lfw")]
+    [RequiresModelsAndDataFact(["faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition"], "datasets/lfw")]
     public void Search_finds_the_probe_identity_in_a_folder_gallery()
     {
-        if (new RequiresModelsFactAttribute("faceboxes", "facemesh", "faceres").Skip is not null) return;
         var gallery = Path.Combine(Path.GetTempPath(), $"openlfr-gallery-{Guid.NewGuid():N}");
         try
         {

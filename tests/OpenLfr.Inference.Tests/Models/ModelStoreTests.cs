@@ -15,7 +15,7 @@ public sealed class ModelStoreTests : IDisposable
         string[] required =
         [
             "faceboxes", "mobilefacenet", "faceres", "faceres-deep", "mobileface", "blazeface-back",
-            "facemesh-detection-full", "facemesh", "faceapi-face_recognition", "faceapi-face_landmark_68", "faceapi-ssd_mobilenetv1",
+            "facemesh-detection-full", "faceapi-face_landmark_68", "faceapi-face_recognition", "faceapi-face_landmark_68", "faceapi-ssd_mobilenetv1",
         ];
         foreach (var name in required)
         {

@@ -14,7 +14,7 @@ public sealed class RealPipelineEnrolmentTests
     // One pipeline for the test run: loading the models costs seconds.
     private static readonly Lazy<VisionFaceEnrolmentAnalyzer> Pipeline = new(() => new VisionFaceEnrolmentAnalyzer());
 
-    [RequiresModelsAndDataTheory(["faceboxes", "facemesh", "faceapi-face_recognition"], "datasets/lfw")]
+    [RequiresModelsAndDataTheory(["faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition"], "datasets/lfw")]
     [MemberData(nameof(DatabaseKind.Both), MemberType = typeof(DatabaseKind))]
     public async Task Real_faces_are_accepted_and_faceless_or_corrupt_images_are_not(string database)
     {

@@ -9,7 +9,7 @@ public sealed class FusedEmbedderTests
 {
     private static string Lfw(string person, int n) => SharedData.PathOf($"datasets/lfw/{person}/{person}_{n:0000}.jpg");
 
-    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceapi-face_recognition", "faceres"], "datasets/lfw")]
+    [RequiresModelsAndDataFact(["faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition", "faceres"], "datasets/lfw")]
     public void Fused_cosine_is_the_weighted_sum_of_the_parts_cosines()
     {
         var spec = EmbedderSpec.FaceApiFaceRes;

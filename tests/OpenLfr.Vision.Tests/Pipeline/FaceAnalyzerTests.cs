@@ -11,7 +11,7 @@ public sealed class FaceAnalyzerTests
 
     private static string Lfw(string person, int n) => SharedData.PathOf($"datasets/lfw/{person}/{person}_{n:0000}.jpg");
 
-    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceapi-face_recognition"], "datasets/lfw")]
+    [RequiresModelsAndDataFact(["faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition"], "datasets/lfw")]
     public void Lfw_portraits_yield_one_centred_face_with_landmarks_inside_its_box()
     {
         var files = Directory.GetDirectories(SharedData.PathOf("datasets/lfw")).Order(StringComparer.Ordinal)
@@ -34,7 +34,7 @@ public sealed class FaceAnalyzerTests
         }
     }
 
-    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceapi-face_recognition"], "datasets/lfw")]
+    [RequiresModelsAndDataFact(["faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition"], "datasets/lfw")]
     public void Same_person_scores_higher_than_different_people()
     {
         FaceTemplate Template(string file)
@@ -52,7 +52,7 @@ public sealed class FaceAnalyzerTests
         Assert.True(bush2.Similarity(blair) < threshold, $"different people {bush2.Similarity(blair)}");
     }
 
-    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceapi-face_recognition", "mobileface"], "datasets/lfw")]
+    [RequiresModelsAndDataFact(["faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition", "mobileface"], "datasets/lfw")]
     public void Templates_of_two_embedders_cannot_be_compared()
     {
         using var other = EmbedderFactory.Load("mobileface");

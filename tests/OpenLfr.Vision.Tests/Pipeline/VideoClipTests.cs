@@ -14,7 +14,7 @@ public sealed class VideoClipTests
 {
     private static readonly Lazy<FaceAnalyzer> Analyzer = new(() => FaceAnalyzer.Load(new FaceAnalyzerOptions { Threads = 2 }));
 
-    [RequiresModelsAndDataTheory(["faceboxes", "facemesh", "faceapi-face_recognition"], "videos")]
+    [RequiresModelsAndDataTheory(["faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition"], "videos")]
     [InlineData("face-demographics-walking-and-pause.mp4", 3)]
     [InlineData("head-pose-face-detection-female-and-male.mp4", 2)]
     public void Face_enrolled_from_one_frame_is_found_in_the_others_and_not_confused(string clip, int people)

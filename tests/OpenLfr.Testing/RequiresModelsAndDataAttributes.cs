@@ -1,6 +1,4 @@
-using OpenLfr.Testing;
-
-namespace OpenLfr.Vision.Tests;
+namespace OpenLfr.Testing;
 
 /// <summary>A fact needing both models and shared data; skipped with the reason when either is absent.</summary>
 [AttributeUsage(AttributeTargets.Method)]
