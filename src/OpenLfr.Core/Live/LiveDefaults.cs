@@ -22,14 +22,14 @@ public static class LiveDefaults
 
     /// <summary>
     /// What to add to a single-image threshold when the score is of a track's pooled evidence (the unit mean of its best
-    /// 2-3 frames). For faceapi -0.0115 (0.9665 at FPIR 1e-3 becomes 0.955), measured with `lfr evaluate-live` on four
+    /// 2-3 frames). For faceapi -0.0105 (0.9655 at FPIR 1e-3 becomes 0.955), measured with `lfr evaluate-live` on four
     /// walk-pasts of LFW faces (140 people, 40 watchlisted, watchlist photo different from the one shown;
     /// docs/benchmarks.md "Alert accuracy"): the highest wrong-person score was 0.930 with 10-subject watchlists and
-    /// 0.949 with 310-subject ones, so 0.955 raised no wrong-person alert in either while finding 57% of the watchlisted
-    /// people, against 30% at the single-image threshold. The impostor tail rises with the watchlist's size: re-measure
+    /// 0.950 with 310-subject ones, so 0.955 raised no wrong-person alert in either while finding 62% of the watchlisted
+    /// people, against 28% at the single-image threshold. The impostor tail rises with the watchlist's size: re-measure
     /// for watchlists much larger than 300. Other embedders are not measured live: no adjustment.
     /// </summary>
-    public static float PooledEvidenceAdjustment(string embedderId) => embedderId == "faceapi" ? -0.0115f : 0f;
+    public static float PooledEvidenceAdjustment(string embedderId) => embedderId == "faceapi" ? -0.0105f : 0f;
 
     /// <summary>
     /// Re-linking a track to one lost a moment ago needs the default embedder's FPIR 1-in-100 similarity, on top of the

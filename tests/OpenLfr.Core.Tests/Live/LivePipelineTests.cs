@@ -15,7 +15,7 @@ public class LivePipelineTests(ITestOutputHelper output)
         public WatchlistHit? Best(float[] probe) => null;
     }
 
-    [RequiresModelsFact("faceboxes", "facemesh", "faceapi-face_recognition")]
+    [RequiresModelsFact("faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition")]
     public async Task A_simulated_live_stream_alerts_for_watchlisted_people_only_and_leaves_no_biometrics_of_others()
     {
         if (!SharedData.Exists("datasets/lfw")) return; // shared data absent: nothing to compose the stream from
@@ -91,7 +91,7 @@ public class LivePipelineTests(ITestOutputHelper output)
         Assert.All(alertFiles, f => Assert.Contains(watchlisted, w => f!.Contains(w, StringComparison.Ordinal)));
     }
 
-    [RequiresModelsFact("faceboxes", "facemesh", "faceapi-face_recognition")]
+    [RequiresModelsFact("faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition")]
     public async Task Each_person_in_the_walking_and_pause_video_is_one_track()
     {
         if (!SharedData.Exists("videos/face-demographics-walking-and-pause.mp4")) return;

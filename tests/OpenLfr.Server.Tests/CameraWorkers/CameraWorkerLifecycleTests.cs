@@ -23,7 +23,7 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
-    [RequiresModelsTheory("faceboxes", "facemesh", "faceapi-face_recognition")]
+    [RequiresModelsTheory("faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition")]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.Postgres)]
     public async Task An_active_deployment_in_its_window_processes_its_camera_and_stores_alerts_for_watchlisted_people_only(string database)
