@@ -11,6 +11,7 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(WatchCommand.Create());
+root.Subcommands.Add(EvaluateLiveCommand.Create());
 root.Subcommands.Add(DetectCommand.Create());
 root.Subcommands.Add(EmbedCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());

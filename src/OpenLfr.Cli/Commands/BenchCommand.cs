@@ -7,11 +7,12 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Measure speed: kernels (compute kernels per layer), engine (whole models), matcher (1:N search), pipeline (face pipeline images/s).");
+        var command = new Command("bench", "Measure speed: kernels (compute kernels per layer), engine (whole models), matcher (1:N search), pipeline (face pipeline images/s), live (simulated stream over loopback).");
         command.Subcommands.Add(BenchKernelsCommand.Create());
         command.Subcommands.Add(BenchEngineCommand.Create());
         command.Subcommands.Add(BenchMatcherCommand.Create());
         command.Subcommands.Add(BenchPipelineCommand.Create());
+        command.Subcommands.Add(BenchLiveCommand.Create());
         return command;
     }
 }

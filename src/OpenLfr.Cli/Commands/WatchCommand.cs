@@ -17,12 +17,12 @@ internal static class WatchCommand
     {
         var source = new Option<string>("--source") { Description = "Video file, rtsp://, http(s)://, tcp:// URL or /dev/videoN.", Required = true };
         var watchlist = new Option<string>("--watchlist") { Description = "Folder with one sub-folder of photos per subject.", Required = true };
-        var threshold = new Option<float>("--threshold") { Description = "Cosine similarity for a possible match.", DefaultValueFactory = _ => LiveDefaults.Threshold };
+        var threshold = new Option<float?>("--threshold") { Description = "Cosine similarity of a track's pooled evidence for a possible match (default: the embedder's live threshold, docs/benchmarks.md)." };
         var roi = new Option<string?>("--roi") { Description = "Region of interest x,y,w,h in detect-frame pixels (default: whole frame)." };
         var json = new Option<bool>("--json") { Description = "Print alerts and the final stats as JSON lines." };
         var size = new Option<string?>("--size") { Description = "Detect size WxH (default: the source's own size for files, 1280x720 for streams)." };
         var fps = new Option<double>("--fps") { Description = "Detect frames per second.", DefaultValueFactory = _ => 10 };
-        var embedder = new Option<string>("--embedder") { Description = "Embedding model (mobilefacenet, mobileface, faceres, faceres-deep).", DefaultValueFactory = _ => LiveDefaults.Embedder };
+        var embedder = new Option<string>("--embedder") { Description = "Embedding model (faceapi, mobileface, faceres, faceres-deep).", DefaultValueFactory = _ => LiveDefaults.Embedder };
         var camera = new Option<string>("--camera") { Description = "Camera name shown in alerts.", DefaultValueFactory = _ => "camera-1" };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: until the file ends or Ctrl+C)." };
         var fast = new Option<bool>("--fast") { Description = "Read a file as fast as possible, every frame in order (offline evaluation), instead of at its real-time rate." };
@@ -44,8 +44,10 @@ internal static class WatchCommand
                 cameraOptions.Validate();
                 var options = new LivePipelineOptions
                 {
-                    Threshold = parse.GetValue(threshold),
+                    Threshold = parse.GetValue(threshold) ?? LiveDefaults.ThresholdFor(parse.GetValue(embedder)!),
                     RegionOfInterest = parse.GetValue(roi) is { } r ? RegionOfInterest.Parse(r) : null,
+                    RelinkSimilarity = LiveDefaults.RelinkSimilarityFor(parse.GetValue(embedder)!),
+                    SwitchSimilarity = LiveDefaults.SwitchSimilarityFor(parse.GetValue(embedder)!),
                 };
                 if (!Directory.Exists(parse.GetValue(watchlist)))
                     throw new DirectoryNotFoundException($"Watchlist folder {parse.GetValue(watchlist)} does not exist; give a folder with one sub-folder of photos per subject.");
@@ -97,6 +99,8 @@ internal static class WatchCommand
             ["dropped"] = cam.Dropped,
             ["restarts"] = cam.Restarts,
             ["tracks"] = pipeline.Stats.Tracks,
+            ["relinks"] = pipeline.Stats.Relinks,
+            ["splits"] = pipeline.Splits,
             ["faces_detected"] = pipeline.Stats.FacesDetected,
             ["embeddings"] = pipeline.Stats.Embeddings,
             ["alerts"] = pipeline.Stats.Alerts,

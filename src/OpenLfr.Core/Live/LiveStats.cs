@@ -9,11 +9,16 @@ public sealed class LiveStats
     private const int MaxLatencies = 10_000;
     private readonly Queue<double> _latencies = new();
     private long _tracks;
+    private long _relinked;
     private long _alerts;
     private long _facesDetected;
     private long _embeddings;
 
-    public long Tracks => Interlocked.Read(ref _tracks);
+    /// <summary>Distinct faces: confirmed tracks, less those that continued an earlier track (appearance re-link).</summary>
+    public long Tracks => Interlocked.Read(ref _tracks) - Interlocked.Read(ref _relinked);
+
+    /// <summary>Tracks that continued an earlier one of the same person after an occlusion or missed detections.</summary>
+    public long Relinks => Interlocked.Read(ref _relinked);
     public long Alerts => Interlocked.Read(ref _alerts);
     public long FacesDetected => Interlocked.Read(ref _facesDetected);
     public long Embeddings => Interlocked.Read(ref _embeddings);
@@ -36,6 +41,7 @@ public sealed class LiveStats
         calls == 0 ? 0 : Math.Round(ticks * 1000.0 / System.Diagnostics.Stopwatch.Frequency / calls, 1);
 
     internal void SetTracks(long confirmed) => Interlocked.Exchange(ref _tracks, confirmed);
+    internal void Relinked() => Interlocked.Increment(ref _relinked);
     internal void AddFaces(int n) => Interlocked.Add(ref _facesDetected, n);
     internal void AddEmbeddings(int n) => Interlocked.Add(ref _embeddings, n);
 

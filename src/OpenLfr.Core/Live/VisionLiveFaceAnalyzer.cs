@@ -9,7 +9,7 @@ namespace OpenLfr.Core.Live;
 
 /// <summary>
 /// The live pipeline's face analysis on the Vision models: FaceBoxes detection in the region of
-/// interest, face-mesh five points and a graph embedder for the faces chosen for embedding (one batch
+/// interest, face-mesh five points and the embedder for the faces chosen for embedding (one batch
 /// per frame). Not thread-safe: one per camera.
 /// </summary>
 public sealed class VisionLiveFaceAnalyzer : ILiveFaceAnalyzer

@@ -77,6 +77,27 @@ public sealed class FaceTracker
         return new TrackerUpdate(assigned!, ended);
     }
 
+    /// <summary>
+    /// Splits <paramref name="track"/> because its latest face is someone else (the caller's appearance check found it
+    /// unlike the track's earlier faces: it jumped to another person crossing it). The old track ends; a new track,
+    /// confirmed if the old one was (the face itself has been followed for several frames), continues from the latest
+    /// box and motion. Call with a track updated in the latest <see cref="Update"/>.
+    /// </summary>
+    public Track Split(Track track)
+    {
+        var index = _live.IndexOf(track);
+        if (index < 0) throw new ArgumentException($"Track {track.Id} is not live; only a live track can be split.", nameof(track));
+        var fresh = track.ContinueAs(_nextId++);
+        track.End();
+        _live[index] = fresh;
+        if (fresh.State == TrackState.Confirmed) ConfirmedCount++;
+        Splits++;
+        return fresh;
+    }
+
+    /// <summary>Tracks split because their face turned out to be another person's.</summary>
+    public long Splits { get; private set; }
+
     /// <summary>Ends every live track (end of stream); returns them.</summary>
     public IReadOnlyList<Track> Flush()
     {

@@ -28,7 +28,7 @@ public sealed class Track
     }
 
     /// <summary>Unique per tracker, increasing from 1.</summary>
-    public long Id { get; }
+    public long Id { get; private set; }
 
     public TrackState State { get; internal set; }
 
@@ -38,7 +38,7 @@ public sealed class Track
     public int Hits { get; private set; }
 
     /// <summary>Stream times (seconds) of the first and last detection.</summary>
-    public double FirstSeen { get; }
+    public double FirstSeen { get; private set; }
     public double LastSeen { get; private set; }
 
     /// <summary>True when this track matched a detection in the latest update.</summary>
@@ -78,6 +78,17 @@ public sealed class Track
                 Normalise(_appearance);
             }
         }
+    }
+
+    /// <summary>A new track with this one's motion state, latest box and confirmation, and no appearance.</summary>
+    internal Track ContinueAs(long id)
+    {
+        var t = (Track)MemberwiseClone();
+        t._appearance = null;
+        t.Id = id;
+        t.FirstSeen = LastSeen;
+        t.Hits = State == TrackState.Confirmed ? Math.Max(Hits, _options.MinHits) : 1;
+        return t;
     }
 
     private static void Correct(ref float x, ref float v, float predicted, float measured, float dt, float alpha, float beta)

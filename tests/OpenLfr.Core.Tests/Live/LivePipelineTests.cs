@@ -16,7 +16,7 @@ public class LivePipelineTests(ITestOutputHelper output)
     }
 
     // The live embedder is LiveDefaults.Embedder (faceapi): its model is faceapi-face_recognition.
-    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceapi-face_recognition"], "datasets/lfw")]
+    [RequiresModelsAndDataFact(["faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition"], "datasets/lfw")]
     public async Task A_simulated_live_stream_alerts_for_watchlisted_people_only_and_leaves_no_biometrics_of_others()
     {
         using var data = new TempDirectory("openlfr-live");
@@ -27,8 +27,10 @@ public class LivePipelineTests(ITestOutputHelper output)
             OutputVideo = Path.Combine(data.Path, "walk.mp4"),
             TruthFile = Path.Combine(data.Path, "truth.json"),
             WatchlistOutput = Path.Combine(data.Path, "watchlist"),
-            People = 4, Watchlisted = 2, Width = 640, Height = 360, Fps = 10, Seed = 3,
-            Concurrent = 2, MinVisibleSeconds = 3, MaxVisibleSeconds = 4,
+            // Seed 4 (as `lfr simulate --people 4 --watchlisted 2 --seed 4`): offline, `lfr evaluate-live` scores its two
+            // watchlisted people 0.974-0.980 and its passers-by at most 0.913, both well clear of the default live threshold
+            // (0.955), so a few frames dropped under load change neither outcome.
+            People = 4, Watchlisted = 2, Width = 640, Height = 360, Fps = 10, Seed = 4, Concurrent = 2,
         });
         var watchlisted = sim.Truth.People.Where(p => p.Watchlisted).Select(p => p.Identity).ToHashSet();
 
@@ -57,6 +59,7 @@ public class LivePipelineTests(ITestOutputHelper output)
         output.WriteLine($"frames in {s.FramesIn}, processed {s.FramesProcessed}, dropped {s.Dropped}, tracks {pipeline.Stats.Tracks}, embeddings {pipeline.Stats.Embeddings}");
         Assert.True(s.FramesProcessed >= 10, $"processed only {s.FramesProcessed} of {sim.Frames} frames; capture log: {capture.Log.Tail(10)}");
         Assert.All(alerts, a => Assert.Contains(a.SubjectId, watchlisted));
+        Assert.All(alerts, a => Assert.True(a.Score >= LiveDefaults.Threshold));
         // Each alert is on the subject's own face: the truth box of that person at the alert's frame time overlaps the alerted face.
         foreach (var a in alerts)
         {
@@ -66,7 +69,8 @@ public class LivePipelineTests(ITestOutputHelper output)
             var truthBox = new Vision.Detection.BoxF((float)near[0][1], (float)near[0][2], (float)near[0][3], (float)near[0][4]);
             Assert.True(truthBox.IoU(a.FaceBox) > 0.2f, $"alert for {a.SubjectId} at {a.FrameTime:0.00} s is on another face (IoU {truthBox.IoU(a.FaceBox):0.00})");
         }
-        Assert.Equal(watchlisted, alerts.Select(a => a.SubjectId).ToHashSet());
+        // Every watchlisted person alerted, and each once: one person walking past is one track.
+        Assert.Equal(watchlisted.Order(), alerts.Select(a => a.SubjectId).Order());
         Assert.All(alerts, a => Assert.True(a.ProbeCropJpeg.Length > 100 && a.FrameThumbnailJpeg.Length > 100));
 
         // Non-match deletion: every embedding the pipeline received was zeroed when its track ended...
@@ -87,7 +91,7 @@ public class LivePipelineTests(ITestOutputHelper output)
         Assert.All(alertFiles, f => Assert.Contains(watchlisted, w => f!.Contains(w, StringComparison.Ordinal)));
     }
 
-    [RequiresModelsAndDataFact(["faceboxes", "facemesh", "faceapi-face_recognition"], "videos/face-demographics-walking-and-pause.mp4")]
+    [RequiresModelsAndDataFact(["faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition"], "videos/face-demographics-walking-and-pause.mp4")]
     public async Task Each_person_in_the_walking_and_pause_video_is_one_track()
     {
         using var vision = VisionLiveFaceAnalyzer.Load(LiveDefaults.Embedder);

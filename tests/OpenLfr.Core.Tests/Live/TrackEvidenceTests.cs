@@ -64,4 +64,45 @@ public class TrackEvidenceTests
         Assert.Null(e.BestCrop);
         Assert.Null(e.Pooled);
     }
+
+    [Fact]
+    public void Quality_weighted_pooling_leans_towards_the_better_frame()
+    {
+        var plain = new TrackEvidence(2, DateTimeOffset.UtcNow, TrackPooling.Mean);
+        var weighted = new TrackEvidence(2, DateTimeOffset.UtcNow, TrackPooling.QualityWeighted);
+        foreach (var e in new[] { plain, weighted })
+        {
+            e.Add(0.9f, Unit(1, 0), 0);
+            e.Add(0.1f, Unit(0, 1), 0.2);
+        }
+        Assert.Equal(plain.Pooled![0], plain.Pooled[1], 5);
+        Assert.True(weighted.Pooled![0] > 0.9f, $"weighted pooled {weighted.Pooled[0]}");
+        Assert.Equal(1f, MathF.Sqrt(weighted.Pooled.Sum(x => x * x)), 3);
+    }
+
+    [Fact]
+    public void Absorbing_an_earlier_track_keeps_the_best_samples_its_alerts_and_id_and_empties_it()
+    {
+        var seen = DateTimeOffset.UtcNow;
+        var earlier = new TrackEvidence(2, seen.AddSeconds(-3));
+        var a = Unit(1, 0, 0);
+        var b = Unit(0, 1, 0);
+        earlier.Add(0.8f, a, 0);
+        earlier.Add(0.2f, b, 0.2);
+        earlier.AlertedSubjects.Add("subject-1");
+        var later = new TrackEvidence(2, seen);
+        var c = Unit(0, 0, 1);
+        later.Add(0.5f, c, 2);
+
+        later.Absorb(earlier, 7);
+
+        Assert.Equal(7, later.AliasOf);
+        Assert.Equal(seen.AddSeconds(-3), later.FirstSeen);
+        Assert.Contains("subject-1", later.AlertedSubjects);
+        Assert.Equal(2, later.SampleCount);
+        Assert.All(b, x => Assert.Equal(0, x)); // the worst of the three is dropped and zeroed
+        Assert.True(later.Similarity(Unit(1, 0, 1)) > 0.99f);
+        Assert.Equal(0, earlier.SampleCount);
+        Assert.Null(earlier.Pooled);
+    }
 }

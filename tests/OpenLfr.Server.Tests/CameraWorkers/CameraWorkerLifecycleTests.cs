@@ -36,8 +36,9 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
             OutputVideo = Path.Combine(data.Path, "walk.mp4"),
             TruthFile = Path.Combine(data.Path, "truth.json"),
             WatchlistOutput = Path.Combine(data.Path, "watchlist"),
-            People = 4, Watchlisted = 2, Width = 640, Height = 360, Fps = 10, Seed = 3,
-            Concurrent = 2, MinVisibleSeconds = 3, MaxVisibleSeconds = 4,
+            // Seed 4: its watchlisted people score 0.974-0.980 and its passers-by at most 0.913 offline
+            // (`lfr evaluate-live`), clear of the live threshold 0.955 either way (the same video as LivePipelineTests).
+            People = 4, Watchlisted = 2, Width = 640, Height = 360, Fps = 10, Seed = 4, Concurrent = 2,
         });
         var watchlisted = sim.Truth.People.Where(p => p.Watchlisted).Select(p => p.Identity).ToHashSet();
         using var stream = new LoopbackStreamServer(sim.Truth.Video);

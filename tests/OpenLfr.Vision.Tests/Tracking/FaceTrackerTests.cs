@@ -116,4 +116,27 @@ public class FaceTrackerTests
         tracker.Update([], 1.0);
         Assert.Throws<ArgumentException>(() => tracker.Update([], 0.5));
     }
+
+    [Fact]
+    public void Splitting_a_track_ends_it_and_continues_its_face_under_a_new_confirmed_id()
+    {
+        var tracker = new FaceTracker();
+        Track? track = null;
+        for (var i = 0; i < 5; i++) track = tracker.Update([Face(100 + 10 * i, 200)], i / Fps).Assigned[0];
+        Assert.Equal(TrackState.Confirmed, track!.State);
+        Assert.Equal(1, tracker.ConfirmedCount);
+
+        var fresh = tracker.Split(track);
+
+        Assert.Equal(TrackState.Ended, track.State);
+        Assert.NotEqual(track.Id, fresh.Id);
+        Assert.Equal(TrackState.Confirmed, fresh.State);
+        Assert.Equal(2, tracker.ConfirmedCount);
+        Assert.Equal(1, tracker.Splits);
+        // The new track follows on from the old one's motion: the next detection along the path is its.
+        var next = tracker.Update([Face(150, 200)], 0.5);
+        Assert.Same(fresh, next.Assigned[0]);
+        Assert.Equal(2, tracker.ConfirmedCount);
+        Assert.Throws<ArgumentException>(() => tracker.Split(track));
+    }
 }
