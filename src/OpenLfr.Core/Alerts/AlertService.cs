@@ -1,3 +1,4 @@
+using OpenLfr.Core.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OpenLfr.Core.Audit;
@@ -23,8 +24,11 @@ public sealed class AlertService(
             ?? throw DomainException.Validation("subjectId", $"Subject {c.SubjectId} is not on the deployment's watchlist.");
         if (!await db.SubjectImages.AnyAsync(i => i.Id == c.SubjectImageId && i.SubjectId == c.SubjectId, ct))
             throw DomainException.Validation("subjectImageId", $"Image {c.SubjectImageId} is not an image of subject {c.SubjectId}.");
-        if (c.Score < assignment.Threshold)
-            throw DomainException.Validation("score", $"Score {c.Score} is below the deployment threshold {assignment.Threshold}.");
+        // Alerts score a track's pooled evidence, so the deployment's single-image threshold applies with the embedder's
+        // live adjustment (a float score a hair under it by rounding is the pipeline's own decision, hence the 1e-6).
+        var threshold = LiveDefaults.AlertThreshold(assignment.Embedder, assignment.Threshold);
+        if (c.Score < threshold - 1e-6)
+            throw DomainException.Validation("score", $"Score {c.Score} is below the deployment's live alert threshold {threshold} (deployment threshold {assignment.Threshold}, adjusted for pooled track evidence).");
         var errors = new ValidationErrors();
         errors.Require("trackId", c.TrackId, 100);
         if (c.ProbeCropJpeg.Length == 0) errors.Add("probeCropJpeg", "The probe crop is empty.");
@@ -40,7 +44,7 @@ public sealed class AlertService(
             SubjectId = c.SubjectId,
             SubjectImageId = c.SubjectImageId,
             Score = c.Score,
-            Threshold = assignment.Threshold,
+            Threshold = threshold,
             FrameTimeUtc = Timestamps.Truncate(c.FrameTimeUtc),
             RaisedAtUtc = Timestamps.Now(clock),
             Decision = AlertDecision.Pending,

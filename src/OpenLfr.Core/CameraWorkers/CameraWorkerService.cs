@@ -222,13 +222,16 @@ public sealed class CameraWorkerService(
             capture = new CameraCapture(camera);
             var logger = loggers.CreateLogger($"OpenLfr.Camera.{work.CameraName}");
             var forwarder = new LiveAlertForwarder(alerts, work.DeploymentId, work.CameraId, clock, logger);
-            var pipeline = new LivePipeline(capture, analyzer, matcher, forwarder, new LivePipelineOptions { Threshold = (float)work.Threshold }, logger);
+            // The deployment's threshold is a single-image one (calibrated at its FPIR); tracks are scored on pooled evidence,
+            // whose scores sit differently, so the measured pooling adjustment of the embedder applies (LiveDefaults).
+            var liveThreshold = (float)LiveDefaults.AlertThreshold(string.IsNullOrEmpty(work.Embedder) ? _embedder : work.Embedder, work.Threshold);
+            var pipeline = new LivePipeline(capture, analyzer, matcher, forwarder, new LivePipelineOptions { Threshold = liveThreshold }, logger);
             var worker = new CameraWorker(work, capture, pipeline, analyzer, matcher, DateTimeOffset.UtcNow);
             _workers[work.CameraId] = worker;
             _failures.TryRemove(work.CameraId, out _);
             worker.Start();
-            _logger.LogInformation("Camera {Camera} ({CameraId}): processing for deployment {Deployment} until {EndsAt:u}; {Templates} watchlist templates, threshold {Threshold}",
-                work.CameraName, work.CameraId, work.DeploymentId, work.EndsAtUtc, matcher.Count, work.Threshold);
+            _logger.LogInformation("Camera {Camera} ({CameraId}): processing for deployment {Deployment} until {EndsAt:u}; {Templates} watchlist templates, threshold {Threshold} (live, pooled evidence: {LiveThreshold})",
+                work.CameraName, work.CameraId, work.DeploymentId, work.EndsAtUtc, matcher.Count, work.Threshold, liveThreshold);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -21,6 +21,14 @@ public static class LiveDefaults
     public static float LiveThreshold(string embedderId, float singleImageThreshold) => singleImageThreshold + PooledEvidenceAdjustment(embedderId);
 
     /// <summary>
+    /// The threshold live alerts of a deployment are raised and checked against: its single-image threshold (calibrated
+    /// at its FPIR) with the embedder's pooling adjustment, to 4 decimals. The camera workers raise alerts at it, the
+    /// server refuses alerts below it, and each alert records it.
+    /// </summary>
+    public static double AlertThreshold(string? embedderId, double deploymentThreshold) =>
+        Math.Round(LiveThreshold(string.IsNullOrEmpty(embedderId) ? Embedder : embedderId, (float)deploymentThreshold), 4);
+
+    /// <summary>
     /// What to add to a single-image threshold when the score is of a track's pooled evidence (the unit mean of its best
     /// 2-3 frames). For faceapi -0.0105 (0.9655 at FPIR 1e-3 becomes 0.955), measured with `lfr evaluate-live` on four
     /// walk-pasts of LFW faces (140 people, 40 watchlisted, watchlist photo different from the one shown;

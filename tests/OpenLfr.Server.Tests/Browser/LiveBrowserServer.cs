@@ -25,8 +25,6 @@ public sealed class LiveBrowserServer : BrowserServer
 
     protected override IEnumerable<string> ServerArguments() =>
     [
-        // A policy that accepts up to 1 false alert in 100 faces searched (the scenario's planner takes that point).
-        "--Policy:MaximumFalseAlertRate=0.01",
         "--CameraWorkers:Enabled=true",
         "--CameraWorkers:PollInterval=00:00:01",
         "--CameraWorkers:RetryAfter=00:00:02",
