@@ -375,8 +375,8 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
     private static Task ExpectFigureAsync(IPage page, string figure, string value) =>
         Expect(page.Locator($"[data-figure='{figure}']")).ToHaveTextAsync(value);
 
-    /// <summary>Just above the default threshold (the deployment keeps it): a "weak" possible match on any calibration.</summary>
-    private static double WeakScore => (double)(decimal)EmbedderSpec.Get(EmbedderSpec.DefaultId).DefaultThreshold + 0.005;
+    /// <summary>Just above the live alert threshold of the default deployment threshold: a "weak" possible match on any calibration.</summary>
+    private static double WeakScore => OpenLfr.Core.Live.LiveDefaults.AlertThreshold(EmbedderSpec.DefaultId, (double)(decimal)EmbedderSpec.Get(EmbedderSpec.DefaultId).DefaultThreshold) + 0.005;
 
     /// <summary>Raises possible matches through the Core's alert sink, as the live pipeline does, after reporting 1,500 faces seen.</summary>
     private async Task<Guid[]> RaiseAlertsAsync(Guid deploymentId, params (string Reference, double Score)[] alerts)
