@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 
 namespace OpenLfr.Core.Tests.Live;
 
+[Collection(RealTimeTestCollection.Name)]
 public class LivePipelineTests(ITestOutputHelper output)
 {
     private sealed class EmptyWatchlist : IWatchlistMatcher

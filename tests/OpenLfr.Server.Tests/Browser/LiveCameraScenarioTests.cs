@@ -18,6 +18,7 @@ namespace OpenLfr.Server.Tests.Browser;
 /// enrolled from real photos through the bulk enrolment; the server's own camera workers raising the alert; the
 /// operator seeing it arrive over SignalR, deciding, recording the outcome; the review and public figures.
 /// </summary>
+[Collection(RealTimeTestCollection.Name)]
 public sealed class LiveCameraScenarioTests(LiveBrowserServer server, ITestOutputHelper output) : IClassFixture<LiveBrowserServer>
 {
     private const string Place = "Stratford station, west entrance";

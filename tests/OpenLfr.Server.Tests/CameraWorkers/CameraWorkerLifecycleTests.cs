@@ -19,6 +19,7 @@ namespace OpenLfr.Server.Tests.CameraWorkers;
 /// a watchlist enrolled through the API with the live embedder, a governed deployment, the server's camera
 /// workers (real ffmpeg capture, real models) and alerts stored in SQLite and in PostgreSQL.
 /// </summary>
+[Collection(RealTimeTestCollection.Name)]
 public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
