@@ -91,6 +91,15 @@ public sealed class CameraWorkerService(
         }
     }
 
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        // ExecuteAsync runs on the thread pool and may not have had its first turn when the host stops (then its
+        // finally never runs): release this node's leases here in any case. A second call finds nothing to do.
+        await StopAllAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Stops every camera of this node and releases its leases, so other nodes take the cameras over at once.</summary>
     public async Task StopAllAsync()
     {
