@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OpenLfr.Core.Cameras;
 using OpenLfr.Vision.Detection;
 using OpenLfr.Vision.Imaging;
@@ -14,7 +13,7 @@ namespace OpenLfr.Core.Live;
 /// once per copy, so a camera costs at most about two encodes a second however many people watch.
 /// Memory only: nothing here is written or logged; <see cref="Clear"/> drops the picture when the camera stops.
 /// </summary>
-public sealed class LiveView(int maxWidth = LiveView.DefaultMaxWidth, TimeSpan? minInterval = null)
+public sealed class LiveView(int maxWidth = LiveView.DefaultMaxWidth, TimeSpan? minInterval = null, TimeProvider? time = null)
 {
     public const int DefaultMaxWidth = 640;
 
@@ -26,6 +25,7 @@ public sealed class LiveView(int maxWidth = LiveView.DefaultMaxWidth, TimeSpan? 
     private RgbImage? _image;
     private DateTime _capturedUtc;
     private LiveFrame? _encoded;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private long _keptAt;
 
     public TimeSpan MinInterval { get; } = minInterval ?? TimeSpan.FromMilliseconds(500);
@@ -34,7 +34,7 @@ public sealed class LiveView(int maxWidth = LiveView.DefaultMaxWidth, TimeSpan? 
     public int Encodes { get; private set; }
 
     /// <summary>Whether a frame offered now would be kept (lets the pipeline skip the work otherwise).</summary>
-    public bool Wants => _keptAt == 0 || Stopwatch.GetElapsedTime(_keptAt) >= MinInterval;
+    public bool Wants => _keptAt == 0 || _time.GetElapsedTime(_keptAt) >= MinInterval;
 
     /// <summary>
     /// Keeps a blurred, downscaled copy of <paramref name="frame"/> if <see cref="MinInterval"/> has passed since the last one.
@@ -51,7 +51,7 @@ public sealed class LiveView(int maxWidth = LiveView.DefaultMaxWidth, TimeSpan? 
             _image = image;
             _capturedUtc = capturedAt.UtcDateTime;
             _encoded = null;
-            _keptAt = Stopwatch.GetTimestamp();
+            _keptAt = _time.GetTimestamp();
         }
     }
 

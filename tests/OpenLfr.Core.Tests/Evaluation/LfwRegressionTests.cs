@@ -10,6 +10,7 @@ namespace OpenLfr.Core.Tests.Evaluation;
 /// The floors are today's figures (docs/accuracy.md) minus a margin for harmless numeric drift; a change that
 /// costs more than that fails here.
 /// </summary>
+[Collection(RealTimeTestCollection.Name)]
 public sealed class LfwRegressionTests
 {
     private const int Identities = 300;

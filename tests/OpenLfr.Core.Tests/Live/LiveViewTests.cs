@@ -37,7 +37,8 @@ public class LiveViewTests(ITestOutputHelper output)
     [Fact]
     public void Encodes_lazily_at_most_once_per_kept_frame_and_forgets_on_clear()
     {
-        var view = new LiveView(minInterval: TimeSpan.FromSeconds(30));
+        var clock = new ManualClock();
+        var view = new LiveView(minInterval: TimeSpan.FromSeconds(30), time: clock);
         Assert.Null(view.Latest());
         var t0 = DateTimeOffset.UtcNow;
         view.Offer(Textured(1280, 720), t0, RegionOfInterest.Full(1280, 720), [], []);
@@ -53,8 +54,21 @@ public class LiveViewTests(ITestOutputHelper output)
         view.Offer(Textured(1280, 720), t0.AddSeconds(1), RegionOfInterest.Full(1280, 720), [], []);
         Assert.Same(first, view.Latest());
 
+        // Once the interval has passed, the next frame is kept again.
+        clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.True(view.Wants);
+
         view.Clear();
         Assert.Null(view.Latest());
+    }
+
+    /// <summary>A clock that moves only when told, so the rate limit is tested without depending on the machine's speed.</summary>
+    private sealed class ManualClock : TimeProvider
+    {
+        private long _ticks = TimeSpan.TicksPerHour;
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+        public override long GetTimestamp() => _ticks;
+        public void Advance(TimeSpan by) => _ticks += by.Ticks;
     }
 
     [Fact]
