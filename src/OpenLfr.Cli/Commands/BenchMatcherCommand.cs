@@ -41,7 +41,16 @@ internal static class BenchMatcherCommand
             foreach (var s in summaries) Console.WriteLine(s);
             foreach (var file in parse.GetValue(embeddings)!)
             {
-                var vectors = CachedEmbeddings.Read(file);
+                List<float[]> vectors;
+                try
+                {
+                    vectors = CachedEmbeddings.Read(file);
+                }
+                catch (Exception e) when (e is OpenLfr.Core.Evaluation.EvaluationException or InvalidDataException or IOException)
+                {
+                    Console.Error.WriteLine($"bench matcher: {e.Message}");
+                    return 2;
+                }
                 if (vectors.Count < 2)
                 {
                     Console.Error.WriteLine($"{file}: {vectors.Count} embeddings; need at least 2.");

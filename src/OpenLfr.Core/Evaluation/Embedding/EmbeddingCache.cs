@@ -86,27 +86,48 @@ public sealed class EmbeddingCache : IDisposable
             _stream.Write(Magic);
             return;
         }
-        var reader = new BinaryReader(_stream, Encoding.UTF8, leaveOpen: true);
-        if (_stream.Length < Magic.Length || !reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
-            throw new EvaluationException($"Embedding cache '{Path}' is not an OpenLFR embedding cache; delete it to rebuild it.");
-        var goodEnd = _stream.Position;
-        while (_stream.Length - _stream.Position >= 36)
+        var goodEnd = 0L;
+        foreach (var (hash, embedding, end) in ReadRecords(_stream, Path, "delete it to rebuild it"))
+        {
+            _entries[hash] = embedding;
+            goodEnd = end;
+        }
+        // Drop a torn last record so that new records follow the last whole one.
+        goodEnd = Math.Max(goodEnd, Magic.Length);
+        _stream.SetLength(goodEnd);
+        _stream.Position = goodEnd;
+    }
+
+    /// <summary>
+    /// Every whole record of a cache file, read-only (no write handle, a torn tail left as it is): for tools that use
+    /// real embeddings, such as <c>lfr bench matcher --embeddings</c>.
+    /// </summary>
+    /// <exception cref="EvaluationException">The file is not an OpenLFR embedding cache.</exception>
+    public static IReadOnlyList<(string Hash, float[]? Embedding)> ReadAll(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ReadRecords(stream, path, "pass a file from ~/.cache/openlfr/embeddings").Select(r => (r.Hash, r.Embedding)).ToList();
+    }
+
+    /// <summary>The records after the magic, each with the stream position where it ends; stops at a torn record.</summary>
+    private static IEnumerable<(string Hash, float[]? Embedding, long End)> ReadRecords(Stream stream, string path, string whatToDo)
+    {
+        var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        if (stream.Length < Magic.Length || !reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+            throw new EvaluationException($"Embedding cache '{path}' is not an OpenLFR embedding cache; {whatToDo}.");
+        while (stream.Length - stream.Position >= 36)
         {
             var hash = Convert.ToHexStringLower(reader.ReadBytes(32));
             var length = reader.ReadInt32();
-            if (length < -1 || length > 65536 || _stream.Length - _stream.Position < 4L * Math.Max(length, 0)) break;
+            if (length < -1 || length > 65536 || stream.Length - stream.Position < 4L * Math.Max(length, 0)) yield break;
             float[]? embedding = null;
             if (length >= 0)
             {
                 embedding = new float[length];
                 for (var i = 0; i < length; i++) embedding[i] = reader.ReadSingle();
             }
-            _entries[hash] = embedding;
-            goodEnd = _stream.Position;
+            yield return (hash, embedding, stream.Position);
         }
-        // Drop a torn last record so that new records follow the last whole one.
-        _stream.SetLength(goodEnd);
-        _stream.Position = goodEnd;
     }
 
     private static string FileNameFor(string embedderId)
