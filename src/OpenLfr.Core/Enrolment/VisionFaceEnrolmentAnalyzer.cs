@@ -48,7 +48,8 @@ public sealed class VisionFaceEnrolmentAnalyzer : IFaceEnrolmentAnalyzer, IDispo
             if (faces.Count == 0) return FaceEnrolmentResult.Reject(null, "No face was found; use a recent, frontal, well-lit image of the subject.");
             var ordered = faces.OrderByDescending(f => f.Detection.Box.Area).ToList();
             var primary = ordered[0];
-            if (ordered.Count > 1 && ordered[1].Detection.Box.Area > 0.5 * primary.Detection.Box.Area)
+            // A second face large enough to be the subject by PrimaryFaceRule makes it unclear who is being enrolled.
+            if (ordered.Count > 1 && ordered[1].Detection.Box.Area > PrimaryFaceRule.MinAreaShareOfLargest * primary.Detection.Box.Area)
                 return FaceEnrolmentResult.Reject(primary.Quality.Score, $"{ordered.Count} faces of similar size were found; an enrolment image must show the subject alone.");
             if (!primary.Quality.IsAcceptable)
                 return FaceEnrolmentResult.Reject(primary.Quality.Score, primary.Quality.Reasons.Select(r => $"Quality: {r.Message}.").ToArray());
