@@ -47,7 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CameraProcessingGate>();
         services.AddScoped<CameraWorkers.CameraLeases>();
         services.AddScoped<AlertService>();
-        services.AddSingleton<IAlertSink, ScopedAlertSink>();
+        services.AddSingleton<IAlertRecorder, ScopedAlertRecorder>();
         services.AddScoped<RetentionSweeper>();
         services.AddScoped<DeletionRecordQueries>();
         services.AddScoped<AdministratorSeeder>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenLfr.Core.Alerts;
 using OpenLfr.Core.Cameras;
 using OpenLfr.Core.Deployments;
 using OpenLfr.Core.Live;
@@ -12,7 +13,6 @@ using OpenLfr.Core.Recognition;
 using OpenLfr.Core.Watchlists;
 using OpenLfr.Vision.Detection;
 using OpenLfr.Vision.Video;
-using ServerAlertSink = OpenLfr.Core.Alerts.IAlertSink;
 
 namespace OpenLfr.Core.CameraWorkers;
 
@@ -27,7 +27,7 @@ namespace OpenLfr.Core.CameraWorkers;
 /// and the console's <see cref="ILiveFrameSource"/> (each running pipeline's <see cref="LiveView"/>).
 /// </summary>
 public sealed class CameraWorkerService(
-    IServiceScopeFactory scopes, ServerAlertSink alerts, IOptions<CameraWorkerOptions> options, IOptions<RecognitionOptions> recognition, TimeProvider clock, ILoggerFactory loggers)
+    IServiceScopeFactory scopes, IAlertRecorder alerts, IOptions<CameraWorkerOptions> options, IOptions<RecognitionOptions> recognition, TimeProvider clock, ILoggerFactory loggers)
     : BackgroundService, ICameraWorkerMonitor, ILiveFrameSource
 {
     private readonly CameraWorkerOptions _options = options.Value;

@@ -2,17 +2,16 @@ using Microsoft.Extensions.Logging;
 using OpenLfr.Core.Alerts;
 using OpenLfr.Core.Errors;
 using OpenLfr.Core.Live;
-using ServerAlertSink = OpenLfr.Core.Alerts.IAlertSink;
 
 namespace OpenLfr.Core.CameraWorkers;
 
 /// <summary>
-/// Hands the live pipeline's possible matches to the server's alert sink, which stores them (encrypted,
+/// Hands the live pipeline's possible matches (its <see cref="IAlertSink"/>) to the <see cref="IAlertRecorder"/>, which stores them (encrypted,
 /// audited) before any operator is notified. One per camera worker: it knows the deployment and camera.
 /// A refused alert (e.g. the window closed between two polls) is logged without any biometric data and
 /// does not stop the camera.
 /// </summary>
-public sealed class LiveAlertForwarder(ServerAlertSink sink, Guid deploymentId, Guid cameraId, TimeProvider clock, ILogger logger) : Live.IAlertSink
+public sealed class LiveAlertForwarder(IAlertRecorder sink, Guid deploymentId, Guid cameraId, TimeProvider clock, ILogger logger) : IAlertSink
 {
     private long _stored;
 

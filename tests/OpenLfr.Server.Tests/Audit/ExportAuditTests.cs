@@ -27,7 +27,7 @@ public sealed class ExportAuditTests
         await s.Officer.PostAsync<DeploymentView>($"/api/deployments/{d.Id}/authorise", new { rank = "Superintendent" });
         factory.Clock.Advance(TimeSpan.FromMinutes(2));
         await s.Operator.PostAsync<DeploymentView>($"/api/deployments/{d.Id}/activate", new { signageConfirmed = true });
-        var alertId = await factory.Service<IAlertSink>().RaiseAsync(new AlertCandidate(d.Id, s.CameraId, "t1", subjectId, imageId, 0.99, s.Now, TestImages.Face(1), TestImages.Face(2)));
+        var alertId = await factory.Service<IAlertRecorder>().RaiseAsync(new AlertCandidate(d.Id, s.CameraId, "t1", subjectId, imageId, 0.99, s.Now, TestImages.Face(1), TestImages.Face(2)));
 
         var downloads = new (ApiClient Client, string Who, string Url, string Action, string EntityId)[]
         {

@@ -385,7 +385,7 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         var db = scope.ServiceProvider.GetRequiredService<LfrDbContext>();
         var deployment = await db.Deployments.AsNoTracking().Include(d => d.Cameras).SingleAsync(d => d.Id == deploymentId);
         await scope.ServiceProvider.GetRequiredService<CameraProcessingGate>().AddFacesSeenAsync(deploymentId, deployment.Cameras[0].CameraId, 1500);
-        var sink = server.App.Services.GetRequiredService<IAlertSink>();
+        var sink = server.App.Services.GetRequiredService<IAlertRecorder>();
         var ids = new List<Guid>();
         foreach (var (reference, score) in alerts)
         {

@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using OpenLfr.Core.Alerts;
 using OpenLfr.Core.CameraWorkers;
 using OpenLfr.Core.Deployments;
 using OpenLfr.Core.Recognition;
 using OpenLfr.Server.Tests.Browser;
 using OpenLfr.Server.Tests.Infrastructure;
-using ServerAlertSink = OpenLfr.Core.Alerts.IAlertSink;
 
 namespace OpenLfr.Server.Tests.CameraWorkers;
 
@@ -152,7 +152,7 @@ public sealed class CameraLeaseTests
     }
 
     private static CameraWorkerService Node(LfrFactory factory, string nodeId) => new(
-        factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Services.GetRequiredService<ServerAlertSink>(),
+        factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Services.GetRequiredService<IAlertRecorder>(),
         Options.Create(new CameraWorkerOptions { NodeId = nodeId, PollInterval = TimeSpan.FromSeconds(5), LeaseDuration = Lease, RetryAfter = TimeSpan.FromMinutes(5) }),
         factory.Services.GetRequiredService<IOptions<RecognitionOptions>>(), factory.Clock, NullLoggerFactory.Instance);
 }

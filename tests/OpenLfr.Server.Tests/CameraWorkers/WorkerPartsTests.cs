@@ -41,7 +41,7 @@ public sealed class WorkerPartsTests
         Assert.Equal(0.8f, hit.Score, 3);
     }
 
-    private sealed class RecordingSink(Exception? refuse = null) : Core.Alerts.IAlertSink
+    private sealed class RecordingSink(Exception? refuse = null) : Core.Alerts.IAlertRecorder
     {
         public List<AlertCandidate> Received { get; } = [];
 

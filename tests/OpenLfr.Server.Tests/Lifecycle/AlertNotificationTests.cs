@@ -35,7 +35,7 @@ public sealed class AlertNotificationTests
         factory.Clock.Advance(TimeSpan.FromMinutes(2));
         await s.Operator.PostAsync<DeploymentView>($"/api/deployments/{d.Id}/activate", new { signageConfirmed = true });
 
-        var id = await factory.Service<IAlertSink>().RaiseAsync(new AlertCandidate(d.Id, s.CameraId, "t1", subjectId, imageId, 0.99, s.Now, Scenario.Face(2), Scenario.Face(3)));
+        var id = await factory.Service<IAlertRecorder>().RaiseAsync(new AlertCandidate(d.Id, s.CameraId, "t1", subjectId, imageId, 0.99, s.Now, Scenario.Face(2), Scenario.Face(3)));
 
         var (alert, stored) = Assert.Single(seen);
         Assert.Equal(id, alert.Id);

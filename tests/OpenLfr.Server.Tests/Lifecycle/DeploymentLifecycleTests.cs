@@ -14,7 +14,7 @@ namespace OpenLfr.Server.Tests.Lifecycle;
 /// <summary>
 /// The whole governed lifecycle through the HTTP API, on SQLite and on PostgreSQL. Enrolment uses the
 /// <see cref="TestFaceAnalyzer"/> test double (the pipeline is not the subject here); alerts come through
-/// the same <see cref="IAlertSink"/> the live pipeline calls, carrying real face images.
+/// the same <see cref="IAlertRecorder"/> the live pipeline calls, carrying real face images.
 /// </summary>
 public sealed class DeploymentLifecycleTests
 {
@@ -69,7 +69,7 @@ public sealed class DeploymentLifecycleTests
         Assert.Equal(created.Threshold, assignment.Threshold);
 
         // An alert from the live pipeline is stored, then listed as a "possible match".
-        var sink = factory.Service<IAlertSink>();
+        var sink = factory.Service<IAlertRecorder>();
         var alertId = await sink.RaiseAsync(new AlertCandidate(created.Id, s.CameraId, "track-7", subjectId, imageId, 0.99, s.Now, Scenario.Face(2), Scenario.Face(3)));
         var alerts = await s.Operator.GetAsync<List<JsonElement>>($"/api/alerts?deploymentId={created.Id}");
         var alert = Assert.Single(alerts);

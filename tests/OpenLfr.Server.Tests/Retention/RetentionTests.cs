@@ -28,7 +28,7 @@ public sealed class RetentionTests
         await s.Officer.PostAsync<DeploymentView>($"/api/deployments/{d.Id}/authorise", new { rank = "Superintendent" });
         factory.Clock.Advance(TimeSpan.FromMinutes(2));
         await s.Operator.PostAsync<DeploymentView>($"/api/deployments/{d.Id}/activate", new { signageConfirmed = true });
-        var sink = factory.Service<IAlertSink>();
+        var sink = factory.Service<IAlertRecorder>();
         var kept = await sink.RaiseAsync(new AlertCandidate(d.Id, s.CameraId, "t1", subjectId, imageId, 0.99, s.Now, Scenario.Face(2), Scenario.Face(3)));
         var expiring = await sink.RaiseAsync(new AlertCandidate(d.Id, s.CameraId, "t2", subjectId, imageId, 0.995, s.Now, Scenario.Face(4), Scenario.Face(5)));
         await s.Operator.PostAsync<System.Text.Json.JsonElement>($"/api/alerts/{kept}/evidence", new { reason = "Needed for the prosecution of case 123." });

@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace OpenLfr.Core.Alerts;
 
-/// <summary>The singleton <see cref="IAlertSink"/>: each alert is stored in its own scope (own DbContext).</summary>
-public sealed class ScopedAlertSink(IServiceScopeFactory scopes) : IAlertSink
+/// <summary>The singleton <see cref="IAlertRecorder"/>: each alert is stored in its own scope (own DbContext).</summary>
+public sealed class ScopedAlertRecorder(IServiceScopeFactory scopes) : IAlertRecorder
 {
     public async Task<Guid> RaiseAsync(AlertCandidate candidate, CancellationToken ct = default)
     {

@@ -1,11 +1,12 @@
 namespace OpenLfr.Core.Alerts;
 
 /// <summary>
-/// Where the live pipeline sends possible matches. The alert is stored (and audited) before any
-/// <see cref="IAlertNotifier"/> is told, so an operator never sees an alert that could be lost.
+/// Records a possible match from a camera as an alert: stores it (encrypted, audited) and only then tells each
+/// <see cref="IAlertNotifier"/>, so an operator never sees an alert that could be lost. The camera workers'
+/// <see cref="CameraWorkers.LiveAlertForwarder"/> adapts the pipeline's <see cref="Live.IAlertSink"/> to it.
 /// Thread-safe; a singleton.
 /// </summary>
-public interface IAlertSink
+public interface IAlertRecorder
 {
     /// <returns>The stored alert's id.</returns>
     /// <exception cref="Errors.DomainException">The deployment is not active for that camera now, or the subject is not on its watchlist.</exception>
