@@ -46,7 +46,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DeploymentService>();
         services.AddScoped<CameraProcessingGate>();
         services.AddScoped<CameraWorkers.CameraLeases>();
+        services.AddScoped<CameraWorkers.CameraStatuses>();
         services.AddScoped<AlertService>();
+        services.AddScoped<AlertChanges>();
         services.AddSingleton<IAlertRecorder, ScopedAlertRecorder>();
         services.AddScoped<RetentionSweeper>();
         services.AddScoped<DeletionRecordQueries>();

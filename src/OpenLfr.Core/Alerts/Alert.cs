@@ -16,6 +16,11 @@ public sealed class Alert
     public double Threshold { get; set; }
     public DateTime FrameTimeUtc { get; set; }
     public DateTime RaisedAtUtc { get; set; }
+    /// <summary>
+    /// When the alert was stored or last changed (decision, outcome, evidence), on the clock of the node that changed it:
+    /// servers poll it (indexed) to push alerts stored and decisions made on other nodes to their consoles.
+    /// </summary>
+    public DateTime ChangedAtUtc { get; set; }
     /// <summary>The best face crop of the track (JPEG, encrypted).</summary>
     public byte[]? EncryptedProbeCrop { get; set; }
     /// <summary>The frame with every other face blurred (JPEG, encrypted).</summary>

@@ -49,6 +49,7 @@ public sealed class AlertService(
             RaisedAtUtc = Timestamps.Now(clock),
             Decision = AlertDecision.Pending,
         };
+        alert.ChangedAtUtc = alert.RaisedAtUtc;
         alert.EncryptedProbeCrop = protector.Protect(c.ProbeCropJpeg, Alert.ProbeAad(alert.Id));
         alert.EncryptedFrameThumbnail = protector.Protect(c.FrameThumbnailJpeg, Alert.ThumbnailAad(alert.Id));
         db.Alerts.Add(alert);
@@ -112,7 +113,7 @@ public sealed class AlertService(
         alert.Decision = request.Decision.Value;
         alert.AdjudicatedById = actor.UserId;
         alert.AdjudicatedByName = actor.Name;
-        alert.AdjudicatedAtUtc = Timestamps.Now(clock);
+        alert.AdjudicatedAtUtc = alert.ChangedAtUtc = Timestamps.Now(clock);
         alert.AdjudicationNotes = request.Notes?.Trim();
         await audit.CommitAsync(db, actor, new AuditEvent("alert.adjudicated", "alert", id.ToString(), new { alert.Decision, request.Notes }), ct);
         return AlertSummary.From(alert, subject);
@@ -135,7 +136,7 @@ public sealed class AlertService(
         alert.Outcome = request.Outcome;
         alert.Arrested = request.Arrested;
         alert.OutcomeRecordedByName = actor.Name;
-        alert.OutcomeRecordedAtUtc = Timestamps.Now(clock);
+        alert.OutcomeRecordedAtUtc = alert.ChangedAtUtc = Timestamps.Now(clock);
         if (!string.IsNullOrWhiteSpace(request.Notes))
             alert.AdjudicationNotes = string.IsNullOrEmpty(alert.AdjudicationNotes) ? request.Notes.Trim() : alert.AdjudicationNotes + "\n" + request.Notes.Trim();
         await audit.CommitAsync(db, actor, new AuditEvent("alert.outcome-recorded", "alert", id.ToString(), new { alert.Outcome, alert.Arrested }), ct);
@@ -152,7 +153,7 @@ public sealed class AlertService(
         alert.IsEvidence = true;
         alert.EvidenceReason = request.Reason!.Trim();
         alert.EvidenceMarkedByName = actor.Name;
-        alert.EvidenceMarkedAtUtc = Timestamps.Now(clock);
+        alert.EvidenceMarkedAtUtc = alert.ChangedAtUtc = Timestamps.Now(clock);
         await audit.CommitAsync(db, actor, new AuditEvent("alert.marked-evidence", "alert", id.ToString(), new { alert.EvidenceReason }), ct);
         return AlertSummary.From(alert, subject);
     }

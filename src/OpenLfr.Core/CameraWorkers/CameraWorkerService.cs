@@ -23,12 +23,14 @@ namespace OpenLfr.Core.CameraWorkers;
 /// enrolled templates, the deployment's threshold) and stops any camera whose deployment ended, left its
 /// window or changed. Faces seen are added to the deployment row on every poll and when a camera stops, so a
 /// restart loses at most one poll's worth of counting and never counts twice. Alerts go through the server's
-/// sink (stored before anyone is told). Also the <see cref="ICameraWorkerMonitor"/> for /healthz and the console,
-/// and the console's <see cref="ILiveFrameSource"/> (each running pipeline's <see cref="LiveView"/>).
+/// recorder (stored before anyone is told). At the end of every poll it writes each of its cameras' state to the
+/// database (<see cref="CameraStatuses"/>), which every server's console and /healthz read, so no state that matters
+/// lives only here. Also this node's <see cref="ILiveFrameSource"/> (each running pipeline's <see cref="LiveView"/>):
+/// frames are never written anywhere, so a camera's live view is on the node that processes it.
 /// </summary>
 public sealed class CameraWorkerService(
     IServiceScopeFactory scopes, IAlertRecorder alerts, IOptions<CameraWorkerOptions> options, IOptions<RecognitionOptions> recognition, TimeProvider clock, ILoggerFactory loggers)
-    : BackgroundService, ICameraWorkerMonitor, ILiveFrameSource
+    : BackgroundService, ILiveFrameSource
 {
     private readonly CameraWorkerOptions _options = options.Value;
     private readonly string _embedder = recognition.Value.Embedder;
@@ -43,6 +45,7 @@ public sealed class CameraWorkerService(
     /// <summary>Cameras processing now (for tests and diagnostics).</summary>
     public IReadOnlyCollection<Guid> RunningCameras => _workers.Where(w => !w.Value.IsFinished).Select(w => w.Key).ToList();
 
+    /// <summary>This node's cameras as it measures them now: the running ones and those that failed to start.</summary>
     public IReadOnlyList<CameraWorkerState> Snapshot()
     {
         var now = DateTimeOffset.UtcNow; // capture times are wall-clock
@@ -108,6 +111,7 @@ public sealed class CameraWorkerService(
         {
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<CameraLeases>().ReleaseAsync(NodeId, null, CancellationToken.None).ConfigureAwait(false);
+            await scope.ServiceProvider.GetRequiredService<CameraStatuses>().ClearAsync(NodeId, [], CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -162,6 +166,21 @@ public sealed class CameraWorkerService(
             if (!await StartWorkerAsync(work, ct).ConfigureAwait(false)) await ReleaseAsync(cameraId).ConfigureAwait(false);
         }
         foreach (var id in _failures.Keys.Where(id => !wanted.ContainsKey(id)).ToList()) _failures.TryRemove(id, out _);
+        await ReportStatusAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes this node's cameras' state to the database for every server's console and /healthz, and removes its
+    /// reports on cameras it no longer processes. Running cameras are ours under a lease renewed this poll.
+    /// </summary>
+    private async Task ReportStatusAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var statuses = scope.ServiceProvider.GetRequiredService<CameraStatuses>();
+        var states = Snapshot();
+        foreach (var state in states)
+            await statuses.ReportAsync(NodeId, state, holdsLease: _workers.ContainsKey(state.CameraId), _options.LeaseDuration, ct).ConfigureAwait(false);
+        await statuses.ClearAsync(NodeId, states.Select(s => s.CameraId).ToList(), ct).ConfigureAwait(false);
     }
 
     private async Task<Dictionary<Guid, CameraWork>> WantedAsync(CancellationToken ct)

@@ -14,8 +14,8 @@ public static class CameraWorkersServiceCollectionExtensions
     /// <summary>
     /// Registers live processing (section <c>CameraWorkers</c>): enrolment with the server's one embedder
     /// (<see cref="RecognitionOptions"/>), so templates always match what the cameras produce (every node, as long as no other pipeline is
-    /// registered; call before <c>AddOpenLfrCore</c>), and the camera workers as a hosted service and as the
-    /// <see cref="ICameraWorkerMonitor"/> and the console's <see cref="ILiveFrameSource"/> unless <c>CameraWorkers:Enabled=false</c> (a web-only node).
+    /// registered; call before <c>AddOpenLfrCore</c>), and the camera workers as a hosted service and as
+    /// the console's <see cref="ILiveFrameSource"/> unless <c>CameraWorkers:Enabled=false</c> (a web-only node). Camera health goes through the database (<see cref="CameraStatuses"/>).
     /// </summary>
     public static IServiceCollection AddOpenLfrCameraWorkers(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,7 +27,6 @@ public static class CameraWorkersServiceCollectionExtensions
             new FaceAnalyzerOptions { Embedder = sp.GetRequiredService<IOptions<RecognitionOptions>>().Value.Embedder }));
         if (!section.GetValue(nameof(CameraWorkerOptions.Enabled), defaultValue: true)) return services;
         services.AddSingleton<CameraWorkerService>();
-        services.AddSingleton<ICameraWorkerMonitor>(sp => sp.GetRequiredService<CameraWorkerService>());
         services.AddSingleton<ILiveFrameSource>(sp => sp.GetRequiredService<CameraWorkerService>());
         services.AddHostedService(sp => sp.GetRequiredService<CameraWorkerService>());
         return services;

@@ -31,6 +31,7 @@ public abstract class LfrDbContext : IdentityDbContext<LfrUser, IdentityRole<Gui
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DeletionRecord> DeletionRecords => Set<DeletionRecord>();
     public DbSet<CameraWorkers.CameraLease> CameraLeases => Set<CameraWorkers.CameraLease>();
+    public DbSet<CameraWorkers.CameraStatus> CameraStatuses => Set<CameraWorkers.CameraStatus>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OpenLfr.Core.Cameras;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenLfr.Core.CameraWorkers;
 using OpenLfr.Core.Enrolment;
 using OpenLfr.Core.Persistence;
@@ -62,29 +63,44 @@ internal sealed class ModelsHealthCheck(IFaceEnrolmentAnalyzer analyzer) : IHeal
 }
 
 /// <summary>
-/// This host's camera workers, and which node holds each camera's lease (all nodes sharing the database), so a
-/// web-only node still shows where every camera is processed.
+/// Every camera's state as the node processing it reported it to the database, and which node holds each camera's
+/// lease (all nodes sharing the database), so any node, web-only or not, shows where and how every camera is processed.
+/// A report not renewed for longer than a lease is stale ("no report from node X since ...") and makes the check degraded.
 /// </summary>
-internal sealed class CameraWorkersHealthCheck(IServiceProvider services, CameraLeases leases) : IHealthCheck
+internal sealed class CameraWorkersHealthCheck(CameraLeases leases, CameraStatuses statuses, LfrDbContext db, IOptions<CameraWorkerOptions> options, TimeProvider clock) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        var data = new Dictionary<string, object>();
+        var data = new Dictionary<string, object> { ["node"] = options.Value.Enabled ? options.Value.NodeId : "(web only: no camera workers)" };
+        IReadOnlyList<CameraStatus> reports;
+        Dictionary<Guid, string> names;
         try
         {
             data["leases"] = (await leases.ListAsync(ct)).Select(l => new { l.CameraId, l.NodeId, l.HeartbeatAtUtc, l.ExpiresAtUtc }).ToList();
+            reports = await statuses.ListAsync(ct);
+            names = await db.Cameras.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         }
         catch (Exception e)
         {
-            data["leases"] = "unavailable: " + e.Message; // the database check reports the cause
+            // The database check reports the cause.
+            return HealthCheckResult.Degraded("camera reports unavailable: " + e.Message, data: data);
         }
-        var monitor = services.GetService<ICameraWorkerMonitor>();
-        if (monitor is null) return HealthCheckResult.Healthy("no camera workers in this host", data);
-        var workers = monitor.Snapshot();
-        foreach (var w in workers) data[w.Name] = new { w.Healthy, w.FramesPerSecondIn, w.FramesPerSecondProcessed, w.Dropped, w.Restarts, w.LastFrameUtc, w.Problem };
-        var bad = workers.Where(w => !w.Healthy).Select(w => w.Name).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var bad = new List<string>();
+        foreach (var r in reports.OrderBy(r => names.GetValueOrDefault(r.CameraId, ""), StringComparer.Ordinal))
+        {
+            var name = names.GetValueOrDefault(r.CameraId, r.CameraId.ToString());
+            var stale = r.IsStale(now, options.Value.LeaseDuration);
+            if (stale || !r.Healthy) bad.Add(name);
+            data[name] = new
+            {
+                r.CameraId, r.NodeId, healthy = r.Healthy && !stale, stale, r.FpsIn, r.FpsProcessed, r.Dropped, r.Restarts, r.LastFrameUtc,
+                problem = stale ? r.StaleProblem : r.Problem, r.UpdatedAtUtc,
+            };
+        }
+        var nodes = reports.Select(r => r.NodeId).Distinct().Count();
         return bad.Count == 0
-            ? HealthCheckResult.Healthy($"{workers.Count} camera worker(s) running", data)
-            : HealthCheckResult.Degraded($"camera worker(s) not healthy: {string.Join(", ", bad)}", data: data);
+            ? HealthCheckResult.Healthy(reports.Count == 0 ? "no camera is being processed" : $"{reports.Count} camera(s) reported healthy by {nodes} node(s)", data)
+            : HealthCheckResult.Degraded($"camera(s) not healthy: {string.Join(", ", bad)}", data: data);
     }
 }

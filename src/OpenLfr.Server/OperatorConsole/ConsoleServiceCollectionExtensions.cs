@@ -32,6 +32,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<HubAlertNotifier>());
         services.AddHostedService<CameraHealthBroadcaster>();
         services.AddScoped<ConsoleQueries>();
+        services.AddScoped<CameraHealthQueries>();
         services.AddScoped<TransparencyQueries>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<Watchlists.BulkEnrolment>();

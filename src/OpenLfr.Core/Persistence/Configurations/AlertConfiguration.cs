@@ -21,6 +21,7 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
             b.Property(name).HasMaxLength(256);
         b.HasIndex(a => new { a.DeploymentId, a.RaisedAtUtc });
         b.HasIndex(a => a.RaisedAtUtc);
+        b.HasIndex(a => a.ChangedAtUtc);
         b.HasOne<Deployment>().WithMany().HasForeignKey(a => a.DeploymentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Camera>().WithMany().HasForeignKey(a => a.CameraId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Subject>().WithMany().HasForeignKey(a => a.SubjectId).OnDelete(DeleteBehavior.Restrict);

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.SignalR;
-using OpenLfr.Core.Cameras;
 using OpenLfr.Server.OperatorConsole.Alerts;
-using OpenLfr.Server.OperatorConsole.Queries;
 
 namespace OpenLfr.Server.OperatorConsole.Cameras;
 
-/// <summary>Pushes the camera tiles to connected consoles every two seconds (cheap: a snapshot and a name look-up).</summary>
-public sealed class CameraHealthBroadcaster(IHubContext<ConsoleHub> hub, IServiceScopeFactory scopes, ILogger<CameraHealthBroadcaster> logger,
-    ICameraWorkerMonitor? monitor = null) : BackgroundService
+/// <summary>
+/// Pushes the camera tiles to connected consoles every two seconds: two small queries (camera names, the status each
+/// node reported), so cameras processed by any node sharing the database show on every server.
+/// </summary>
+public sealed class CameraHealthBroadcaster(IHubContext<ConsoleHub> hub, IServiceScopeFactory scopes, ILogger<CameraHealthBroadcaster> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
@@ -19,8 +19,8 @@ public sealed class CameraHealthBroadcaster(IHubContext<ConsoleHub> hub, IServic
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var names = await scope.ServiceProvider.GetRequiredService<ConsoleQueries>().CameraNamesAsync(stoppingToken);
-                await hub.Clients.All.SendAsync(ConsoleHub.CameraHealth, CameraTile.Build(names, monitor), stoppingToken);
+                var tiles = await scope.ServiceProvider.GetRequiredService<CameraHealthQueries>().TilesAsync(stoppingToken);
+                await hub.Clients.All.SendAsync(ConsoleHub.CameraHealth, tiles, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenLfr.Core.Alerts;
-using OpenLfr.Core.Cameras;
 using OpenLfr.Server.OperatorConsole;
 using OpenLfr.Server.OperatorConsole.Alerts;
 using OpenLfr.Server.OperatorConsole.Cameras;
@@ -15,7 +14,7 @@ namespace OpenLfr.Server.Pages.Operator;
 /// happens next. Adjudication posts back here (antiforgery-checked) and is pushed to the other screens.
 /// </summary>
 [Authorize(Policy = ConsolePolicies.ViewAlerts)]
-public sealed class ConsoleIndexModel(AlertService alerts, ConsoleQueries queries, HubAlertNotifier notifier, IServiceProvider services) : ConsolePageModel
+public sealed class ConsoleIndexModel(AlertService alerts, ConsoleQueries queries, HubAlertNotifier notifier, CameraHealthQueries cameraHealth) : ConsolePageModel
 {
     /// <summary>Decided alerts kept on screen under the pending ones.</summary>
     public const int RecentDecided = 20;
@@ -36,7 +35,7 @@ public sealed class ConsoleIndexModel(AlertService alerts, ConsoleQueries querie
         Alerts = all.Where(a => a.Decision == AlertDecision.Pending)
             .Concat(all.Where(a => a.Decision != AlertDecision.Pending).Take(RecentDecided))
             .Select(a => AlertCard.From(a, cameras.GetValueOrDefault(a.CameraId, a.CameraId.ToString()))).ToList();
-        CamerasJson = Escape(JsonSerializer.Serialize(CameraTile.Build(cameras, services.GetService<ICameraWorkerMonitor>()), Json));
+        CamerasJson = Escape(JsonSerializer.Serialize(await cameraHealth.TilesAsync(ct), Json));
     }
 
     public Task<IActionResult> OnPostAdjudicateAsync(Guid id, AlertDecision decision, string? notes, CancellationToken ct) =>

@@ -178,6 +178,9 @@ namespace OpenLfr.Core.Persistence.Migrations.Postgres
                     b.Property<Guid>("CameraId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Decision")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -243,6 +246,8 @@ namespace OpenLfr.Core.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CameraId");
+
+                    b.HasIndex("ChangedAtUtc");
 
                     b.HasIndex("RaisedAtUtc");
 
@@ -335,6 +340,48 @@ namespace OpenLfr.Core.Persistence.Migrations.Postgres
                     b.HasIndex("NodeId");
 
                     b.ToTable("CameraLeases");
+                });
+
+            modelBuilder.Entity("OpenLfr.Core.CameraWorkers.CameraStatus", b =>
+                {
+                    b.Property<Guid>("CameraId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Dropped")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("FpsIn")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("FpsProcessed")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("Healthy")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastFrameUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Restarts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CameraId");
+
+                    b.HasIndex("NodeId");
+
+                    b.ToTable("CameraStatuses");
                 });
 
             modelBuilder.Entity("OpenLfr.Core.Cameras.Camera", b =>
@@ -894,6 +941,15 @@ namespace OpenLfr.Core.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("OpenLfr.Core.CameraWorkers.CameraLease", b =>
+                {
+                    b.HasOne("OpenLfr.Core.Cameras.Camera", null)
+                        .WithMany()
+                        .HasForeignKey("CameraId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenLfr.Core.CameraWorkers.CameraStatus", b =>
                 {
                     b.HasOne("OpenLfr.Core.Cameras.Camera", null)
                         .WithMany()

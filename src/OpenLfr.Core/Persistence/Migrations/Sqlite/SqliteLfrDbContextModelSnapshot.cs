@@ -169,6 +169,9 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
                     b.Property<Guid>("CameraId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Decision")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -234,6 +237,8 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CameraId");
+
+                    b.HasIndex("ChangedAtUtc");
 
                     b.HasIndex("RaisedAtUtc");
 
@@ -326,6 +331,48 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("NodeId");
 
                     b.ToTable("CameraLeases");
+                });
+
+            modelBuilder.Entity("OpenLfr.Core.CameraWorkers.CameraStatus", b =>
+                {
+                    b.Property<Guid>("CameraId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Dropped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FpsIn")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("FpsProcessed")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Healthy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastFrameUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Restarts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CameraId");
+
+                    b.HasIndex("NodeId");
+
+                    b.ToTable("CameraStatuses");
                 });
 
             modelBuilder.Entity("OpenLfr.Core.Cameras.Camera", b =>
@@ -885,6 +932,15 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("OpenLfr.Core.CameraWorkers.CameraLease", b =>
+                {
+                    b.HasOne("OpenLfr.Core.Cameras.Camera", null)
+                        .WithMany()
+                        .HasForeignKey("CameraId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenLfr.Core.CameraWorkers.CameraStatus", b =>
                 {
                     b.HasOne("OpenLfr.Core.Cameras.Camera", null)
                         .WithMany()
