@@ -15,9 +15,9 @@ public sealed class AlertChanges(LfrDbContext db)
     {
         var since = Timestamps.Truncate(sinceUtc);
         var rows = await (from a in db.Alerts.AsNoTracking()
+                          join s in db.Subjects.AsNoTracking() on a.SubjectId equals s.Id
                           where a.ChangedAtUtc > since
                           orderby a.ChangedAtUtc
-                          join s in db.Subjects.AsNoTracking() on a.SubjectId equals s.Id
                           select new
                           {
                               // Every column but the encrypted images.

@@ -4,7 +4,9 @@ using System.Text.Json.Serialization;
 using OpenLfr.Core.Alerts;
 using OpenLfr.Core.Audit;
 using OpenLfr.Core.Persistence;
+using Microsoft.Extensions.Options;
 using OpenLfr.Core.Cameras;
+using OpenLfr.Core.CameraWorkers;
 using OpenLfr.Core.Watchlists;
 using OpenLfr.Server.OperatorConsole.Queries;
 
@@ -37,10 +39,12 @@ public static class ConsoleEndpoints
         }).RequireAuthorization(p => p.RequireRole([.. ConsolePolicies.RolesByPolicy[ConsolePolicies.ViewAlertImages], .. ConsolePolicies.RolesByPolicy[ConsolePolicies.ManageWatchlists]]));
         // Not audited per request: the page polls it every second, and it is the camera's live picture with every face
         // that is not an alert pixelated (no biometric data of anyone); alert and watchlist images above are audited.
-        images.MapGet("/cameras/{id:guid}/live.jpg", (Guid id, HttpContext http, IServiceProvider services) =>
+        // Live frames stay in the memory of the node processing the camera (never stored, never sent between nodes): for a
+        // camera another node processes, the answer names that node.
+        images.MapGet("/cameras/{id:guid}/live.jpg", async (Guid id, HttpContext http, IServiceProvider services, CameraLeases leases, CancellationToken ct) =>
         {
             var frame = services.GetService<ILiveFrameSource>()?.Latest(id);
-            if (frame is null) return Results.NotFound();
+            if (frame is null) return Results.NotFound(new { reason = await NoLiveFrameReasonAsync(id, services, leases, ct) });
             NoStore(http);
             http.Response.Headers["X-Captured-Utc"] = frame.CapturedUtc.ToString("O");
             return Results.File(frame.Jpeg, "image/jpeg");
@@ -61,6 +65,18 @@ public static class ConsoleEndpoints
             await AuditSignedInExportAsync(http, services, "json", rows.Count, ct);
             return Results.Json(new { deployments = rows }, ExportJson);
         }).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    /// <summary>Why there is no live frame here: another node processes the camera (named), or none does.</summary>
+    internal static async Task<string> NoLiveFrameReasonAsync(Guid cameraId, IServiceProvider services, CameraLeases leases, CancellationToken ct)
+    {
+        var here = services.GetService<ILiveFrameSource>() is null ? null : services.GetRequiredService<IOptions<CameraWorkerOptions>>().Value.NodeId;
+        var holder = (await leases.ListAsync(ct)).FirstOrDefault(l => l.CameraId == cameraId)?.NodeId;
+        if (holder is not null && holder != here)
+            return $"This camera is processed by node {holder}, not by this server{(here is null ? " (a web-only node)" : $" (node {here})")}. " +
+                "Live frames stay on the node that processes the camera and are never stored or sent between nodes, so only a console served by " +
+                $"node {holder} shows them (a `lfr worker` node has no console). Its health and alerts are shown here as usual.";
+        return "No live frame: the camera is not running, or its deployment is not active.";
     }
 
     private static async Task<IResult> AlertImage(Guid id, AlertImageKind kind, HttpContext http, AlertService alerts, CancellationToken ct)

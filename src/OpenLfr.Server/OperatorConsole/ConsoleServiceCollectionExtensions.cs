@@ -28,8 +28,13 @@ public static class ConsoleServiceCollectionExtensions
                         m.ApplicationParts.Add(part);
             });
         services.AddSignalR();
+        services.AddSingleton<AlertPushLedger>();
         services.AddSingleton<HubAlertNotifier>();
         services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<HubAlertNotifier>());
+        // Alerts stored and decisions made by other nodes (or through the API) reach this server's consoles through the database.
+        services.AddOptions<AlertFeedOptions>().BindConfiguration(AlertFeedOptions.Section);
+        services.AddSingleton<AlertFeedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertFeedService>());
         services.AddHostedService<CameraHealthBroadcaster>();
         services.AddScoped<ConsoleQueries>();
         services.AddScoped<CameraHealthQueries>();

@@ -58,6 +58,7 @@ public class BrowserServer : IAsyncLifetime
             .. ServerArguments(),
         ], builder => ConfigureServices(builder.Services));
         await App.StartAsync();
+        Cameras.Services = App.Services;
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         await CreateUsersAsync();
 
@@ -74,7 +75,8 @@ public class BrowserServer : IAsyncLifetime
     protected virtual IEnumerable<string> ServerArguments() =>
         // Cameras here are the TestCameraFeed stand-in below; real workers would also poll the database
         // and load models when the scenario activates its deployment.
-        ["--CameraWorkers:Enabled=false"];
+        // The feed reports once, so its report must not turn stale during the test.
+        ["--CameraWorkers:Enabled=false", "--CameraWorkers:LeaseDuration=01:00:00"];
 
     /// <summary>Changes to the server's services before it is built.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
@@ -82,7 +84,6 @@ public class BrowserServer : IAsyncLifetime
         // The face pipeline is not the subject here (see TestFaceAnalyzer); everything else is the real server.
         services.RemoveAll<IFaceEnrolmentAnalyzer>();
         services.AddSingleton<IFaceEnrolmentAnalyzer>(new TestFaceAnalyzer());
-        services.AddSingleton<OpenLfr.Core.Cameras.ICameraWorkerMonitor>(Cameras);
         services.AddSingleton<OpenLfr.Core.Cameras.ILiveFrameSource>(Cameras);
     }
 

@@ -221,7 +221,7 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         var cameraId = await CameraIdAsync(Guid.Parse(deploymentUrl.Split('/').Last()));
         await op.GotoAsync($"/console/live/{cameraId}");
         await Expect(op.Locator("#live-status")).ToContainTextAsync("No live frame");
-        server.Cameras.Run(cameraId, "Camera A", TestImages.Face(3), fps: 12.5, dropped: 4);
+        await server.Cameras.RunAsync(cameraId, "Camera A", TestImages.Face(3), fps: 12.5, dropped: 4);
         await Expect(op.Locator("#live-frame")).ToBeVisibleAsync();
         await Expect(op.Locator("#live-status")).ToContainTextAsync("Frame captured");
         await BrowserServer.ScreenshotAsync(op, "06a-live-view");

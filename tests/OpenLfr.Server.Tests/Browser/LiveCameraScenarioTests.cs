@@ -36,7 +36,7 @@ public sealed class LiveCameraScenarioTests(LiveBrowserServer server, ITestOutpu
         catch
         {
             // What the camera workers were doing, for whoever reads the failure.
-            foreach (var w in server.App.Services.GetRequiredService<OpenLfr.Core.Cameras.ICameraWorkerMonitor>().Snapshot()) output.WriteLine($"worker: {w}");
+            foreach (var w in server.App.Services.GetRequiredService<CameraWorkerService>().Snapshot()) output.WriteLine($"worker: {w}");
             foreach (var line in server.WorkerLog.Lines) output.WriteLine(line);
             output.WriteLine($"log lines {server.WorkerLog.Lines.Count}; hosted: {string.Join(", ", server.App.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Select(h => h.GetType().Name))}");
             try

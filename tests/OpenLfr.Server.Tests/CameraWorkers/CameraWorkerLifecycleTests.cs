@@ -147,7 +147,7 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
         Assert.All(listed, a => Assert.Equal("possible match", a.GetProperty("label").GetString()));
     }
 
-    private static CameraWorkerState? State(ICameraWorkerMonitor monitor, Guid cameraId) => monitor.Snapshot().FirstOrDefault(w => w.CameraId == cameraId);
+    private static CameraWorkerState? State(CameraWorkerService workers, Guid cameraId) => workers.Snapshot().FirstOrDefault(w => w.CameraId == cameraId);
 
     private static void AssertIdle(CameraWorkerService workers, Guid cameraId)
     {

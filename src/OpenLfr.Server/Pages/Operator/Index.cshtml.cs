@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using OpenLfr.Core.Alerts;
+using OpenLfr.Core.Cameras;
+using OpenLfr.Core.CameraWorkers;
 using OpenLfr.Server.OperatorConsole;
 using OpenLfr.Server.OperatorConsole.Alerts;
 using OpenLfr.Server.OperatorConsole.Cameras;
@@ -14,7 +17,7 @@ namespace OpenLfr.Server.Pages.Operator;
 /// happens next. Adjudication posts back here (antiforgery-checked) and is pushed to the other screens.
 /// </summary>
 [Authorize(Policy = ConsolePolicies.ViewAlerts)]
-public sealed class ConsoleIndexModel(AlertService alerts, ConsoleQueries queries, HubAlertNotifier notifier, CameraHealthQueries cameraHealth) : ConsolePageModel
+public sealed class ConsoleIndexModel(AlertService alerts, ConsoleQueries queries, HubAlertNotifier notifier, CameraHealthQueries cameraHealth, IServiceProvider services) : ConsolePageModel
 {
     /// <summary>Decided alerts kept on screen under the pending ones.</summary>
     public const int RecentDecided = 20;
@@ -26,6 +29,9 @@ public sealed class ConsoleIndexModel(AlertService alerts, ConsoleQueries querie
     public IReadOnlyList<AlertCard> Alerts { get; private set; } = [];
     public string AlertsJson => Escape(JsonSerializer.Serialize(Alerts, Json));
     public string CamerasJson { get; private set; } = "[]";
+
+    /// <summary>This server's camera-worker node (whose cameras' live views it can show); null on a web-only node.</summary>
+    public string? NodeId => services.GetService<ILiveFrameSource>() is null ? null : services.GetRequiredService<IOptions<CameraWorkerOptions>>().Value.NodeId;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

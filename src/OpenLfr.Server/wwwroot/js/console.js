@@ -5,6 +5,7 @@
   const root = document.getElementById('console');
   const canAdjudicate = root.dataset.canAdjudicate === 'true';
   const canSeeImages = root.dataset.canSeeImages === 'true';
+  const thisNode = root.dataset.node || null; // this server's camera-worker node id; none on a web-only node
   const list = document.getElementById('alerts');
   const empty = document.getElementById('queue-empty');
   const pendingCount = document.getElementById('pending-count');
@@ -170,7 +171,10 @@
           el('dt', { text: 'Dropped' }), el('dd', { text: t.dropped == null ? '–' : String(t.dropped) }),
           el('dt', { text: 'Last frame' }), el('dd', { text: age })),
         t.problem ? el('p', { class: 'muted', text: t.problem }) : null,
-        el('a', { href: '/console/live/' + t.cameraId, text: 'Live view (faces blurred)' })));
+        t.nodeId ? el('p', { class: 'node muted', text: 'Processed by node ' + t.nodeId + (t.nodeId === thisNode ? ' (this server)' : '') }) : null,
+        t.nodeId && t.nodeId !== thisNode
+          ? el('p', { class: 'muted', text: 'Live view only on node ' + t.nodeId + ': frames never leave the node that processes the camera.' })
+          : el('a', { href: '/console/live/' + t.cameraId, text: 'Live view (faces blurred)' })));
     }
   }
 
