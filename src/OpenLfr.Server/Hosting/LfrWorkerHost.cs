@@ -10,8 +10,8 @@ namespace OpenLfr.Server.Hosting;
 /// A camera-worker node without a web server (<c>lfr worker</c>): the same camera workers, alert storage and audit as
 /// <c>lfr serve</c>, on a database a server already migrated. Several such nodes (and servers) share one PostgreSQL
 /// database; the camera lease table gives each camera to one node at a time. Retention and lifecycle sweeps stay
-/// with the servers, and the console's live alert push reaches operators of the server that raised the alert only:
-/// alerts raised here are stored (and audited) and appear in the console on refresh.
+/// with the servers. Alerts stored here, and this node's camera states, reach every server's console through the
+/// database (the servers' alert feed and camera tiles); live frames stay here (no console shows them).
 /// </summary>
 public static class LfrWorkerHost
 {
