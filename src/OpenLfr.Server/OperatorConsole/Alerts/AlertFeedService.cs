@@ -46,10 +46,16 @@ public sealed class AlertFeedService(IServiceScopeFactory scopes, HubAlertNotifi
         while (true)
         {
             IReadOnlyList<AlertChange> changes;
+            IReadOnlyList<AlertSummary> unseen;
             await using (var scope = scopes.CreateAsyncScope())
-                changes = await scope.ServiceProvider.GetRequiredService<AlertChanges>().SinceAsync(since, Batch, ct);
-            foreach (var change in changes)
-                if (await notifier.PushAsync(change.Alert, ct)) pushed++;
+            {
+                var query = scope.ServiceProvider.GetRequiredService<AlertChanges>();
+                changes = await query.SinceAsync(since, Batch, ct);
+                // Most polls find only what was pushed already; the others read just those alerts in full.
+                unseen = await query.LoadAsync(changes.Where(c => !ledger.WasPushed(c)).Select(c => c.Id).ToList(), ct);
+            }
+            foreach (var alert in unseen.OrderBy(a => changes.First(c => c.Id == a.Id).ChangedAtUtc))
+                if (await notifier.PushAsync(alert, ct)) pushed++;
             if (changes.Count < Batch) break;
             // A full batch: read on from the last change (an equal time read twice is dropped by the ledger).
             since = changes[^1].ChangedAtUtc.AddTicks(-10);

@@ -22,7 +22,14 @@ public sealed class AlertPushLedger(TimeProvider clock)
     public int Count => _pushed.Count;
 
     /// <summary>Claims the push of <paramref name="alert"/> in its current state; false if it was pushed already.</summary>
-    public bool TryClaim(AlertSummary alert) => TryAdd($"{alert.Id:N}:{alert.Decision}:{alert.Outcome}:{alert.Arrested}:{alert.IsEvidence}");
+    public bool TryClaim(AlertSummary alert) => TryAdd(StateKey(alert.Id, alert.Decision, alert.Outcome, alert.Arrested, alert.IsEvidence));
+
+    /// <summary>Whether the alert was pushed in the state this change left it in.</summary>
+    public bool WasPushed(AlertChange change) => _pushed.ContainsKey(StateKey(change.Id, change.Decision, change.Outcome, change.Arrested, change.IsEvidence));
+
+    /// <summary>Everything a console card shows that a decision can change.</summary>
+    private static string StateKey(Guid id, AlertDecision decision, AlertOutcome? outcome, bool? arrested, bool isEvidence) =>
+        $"{id:N}:{decision}:{outcome}:{arrested}:{isEvidence}";
 
     /// <summary>Claims the "new possible match" announcement of an alert; false if it was announced already.</summary>
     public bool TryClaimAnnouncement(Guid alertId) => TryAdd($"{alertId:N}:new");
