@@ -22,7 +22,7 @@ namespace OpenLfr.Server.Tests.CameraWorkers;
 /// worker node (<c>lfr worker</c>'s host, its own service provider) that stores alerts, decides on them and reports its
 /// cameras. Everything the worker node writes reaches the server's console through the database alone.
 /// </summary>
-public sealed class MultiNodeConsoleTests
+public sealed class MultiNodeConsoleTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
@@ -39,7 +39,9 @@ public sealed class MultiNodeConsoleTests
         // Stored by the worker node, which has no hub: the server's feed finds it in the database and announces it.
         var id = await worker.Services.GetRequiredService<IAlertRecorder>().RaiseAsync(
             new AlertCandidate(deploymentId, s.CameraId, "t1", subjectId, imageId, 0.99, s.Now, TestImages.Face(2), TestImages.Face(3)));
+        var stored = System.Diagnostics.Stopwatch.StartNew();
         var card = await console.WaitForAsync(ConsoleHub.AlertRaised, a => a.GetProperty("id").GetGuid() == id, Wait);
+        output.WriteLine($"{database}: alert stored by the worker node reached the server's console {stored.ElapsedMilliseconds} ms later (feed polls every 500 ms)");
         Assert.Equal(("possible match", "cam-1", "Pending", "W-001"),
             (card.GetProperty("label").GetString(), card.GetProperty("cameraName").GetString(), card.GetProperty("decision").GetString(), card.GetProperty("subjectReference").GetString()));
         Assert.Equal($"/console/alerts/{id}/probe.jpg", card.GetProperty("probeUrl").GetString()); // a URL, never the image
@@ -47,7 +49,9 @@ public sealed class MultiNodeConsoleTests
         // An operator on the worker's side decides: the console shows the decision.
         await using (var scope = worker.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<AlertService>().AdjudicateAsync(new Actor(null, "operator-b"), id, new AdjudicateRequest(AlertDecision.NoMatch, null));
+        var decided = System.Diagnostics.Stopwatch.StartNew();
         var updated = await console.WaitForAsync(ConsoleHub.AlertUpdated, a => a.GetProperty("id").GetGuid() == id, Wait);
+        output.WriteLine($"{database}: decision made on the worker node reached the server's console {decided.ElapsedMilliseconds} ms later");
         Assert.Equal(("NoMatch", "operator-b"), (updated.GetProperty("decision").GetString(), updated.GetProperty("adjudicatedBy").GetString()));
 
         // Stored on the server itself: pushed at once in process; the feed, finding it too, does not push it again.

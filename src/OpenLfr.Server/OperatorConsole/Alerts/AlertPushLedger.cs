@@ -7,7 +7,7 @@ namespace OpenLfr.Server.OperatorConsole.Alerts;
 /// What this server already pushed to its consoles, so an alert (or one of its states: pending, decided, outcome,
 /// evidence) reaches the hub once whether the in-process notifier or the database feed sees it first. In memory only
 /// (it is a cache of pushes, not state: a restarted server's consoles reload the page), bounded and time-limited:
-/// entries older than <see cref="Keep"/> go, and beyond <see cref="MaxEntries"/> the oldest go first. Keys are alert
+/// entries older than <see cref="Keep"/> go, and beyond <see cref="MaxEntries"/> the oldest go first (a tenth of the bound at a time). Keys are alert
 /// ids and decision names, never anything biometric. Thread-safe.
 /// </summary>
 public sealed class AlertPushLedger(TimeProvider clock)
@@ -42,7 +42,8 @@ public sealed class AlertPushLedger(TimeProvider clock)
             if (at < cutoff) _pushed.TryRemove(key, out _);
         var excess = _pushed.Count - MaxEntries;
         if (excess <= 0) return;
-        foreach (var (key, _) in _pushed.OrderBy(p => p.Value).Take(excess).ToList()) _pushed.TryRemove(key, out _);
+        // A tenth more than needed, so a burst does not sort the whole set on every claim.
+        foreach (var (key, _) in _pushed.OrderBy(p => p.Value).Take(excess + MaxEntries / 10).ToList()) _pushed.TryRemove(key, out _);
     }
 
     private bool TryAdd(string key)
