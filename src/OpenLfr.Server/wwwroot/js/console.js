@@ -43,11 +43,17 @@
   }
 
   function render(a) {
-    const card = el('article', { class: 'alert-card ' + a.strength + (a.decision === 'Pending' ? ' pending' : ' decided'), 'data-id': a.id, 'aria-labelledby': 'h-' + a.id, tabindex: '-1' });
+    const card = el('article', {
+      class: 'alert-card ' + a.strength + ' urgency-' + a.urgencyColour + (a.decision === 'Pending' ? ' pending' : ' decided'),
+      'data-id': a.id, 'data-rank': a.urgencyRank, 'data-raised': a.raisedAtUtc, 'data-urgency': a.urgency || '', 'aria-labelledby': 'h-' + a.id, tabindex: '-1' });
     card.append(
       el('h3', { id: 'h-' + a.id },
         el('span', { class: 'label', text: 'Possible match' }), ' ',
         el('span', { text: a.subjectName + ' (' + a.subjectReference + ')' })),
+      // The urgency in words as well as colour: the colour only repeats what the text says.
+      el('p', { class: 'urgency urgency-' + a.urgencyColour },
+        el('strong', { class: 'urgency-label', text: a.urgencyLabel }), ' ',
+        el('span', { class: 'urgency-action', text: a.urgencyAction })),
       canSeeImages
         ? el('div', { class: 'faces' },
             el('figure', {}, el('img', { src: a.probeUrl, alt: 'Face seen by camera ' + a.cameraName, loading: 'lazy' }), el('figcaption', { text: 'Seen by the camera' })),
@@ -118,11 +124,21 @@
   function upsert(a, isNew) {
     const existing = list.querySelector('[data-id="' + a.id + '"]');
     const card = render(a);
-    if (existing) existing.replaceWith(card);
-    else if (a.decision === 'Pending') list.prepend(card);
+    if (existing) existing.replaceWith(card); // a decided card stays where the operator saw it
+    else if (a.decision === 'Pending') list.insertBefore(card, firstAfter(a));
     else list.append(card);
     if (isNew) cue(a, card);
     updateCounts();
+  }
+
+  // Pending alerts are ordered most urgent first, then newest first (the same order as AlertCard.QueueOrder on the server).
+  function firstAfter(a) {
+    for (const c of list.children) {
+      if (!c.classList.contains('pending')) return c;
+      const rank = Number(c.dataset.rank);
+      if (rank > a.urgencyRank || (rank === a.urgencyRank && c.dataset.raised < a.raisedAtUtc)) return c;
+    }
+    return null;
   }
 
   function updateCounts() {
@@ -135,7 +151,7 @@
   function cue(a, card) {
     card.classList.add('new');
     setTimeout(() => card.classList.remove('new'), 6000);
-    announcer.textContent = 'New possible match: ' + a.subjectName + ', camera ' + a.cameraName + ', score ' + a.score.toFixed(4);
+    announcer.textContent = 'New possible match, ' + a.urgencyLabel + ': ' + a.subjectName + ', camera ' + a.cameraName + ', score ' + a.score.toFixed(4);
     if (soundOn) beep();
   }
 
