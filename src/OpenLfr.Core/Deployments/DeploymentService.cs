@@ -12,7 +12,8 @@ namespace OpenLfr.Core.Deployments;
 
 /// <summary>
 /// The deployment lifecycle. Each transition checks who may make it and when, and is saved with its
-/// audit entry: Draft -> Authorised (an authorising officer who is not the creator) -> Active (inside the
+/// audit entry: Draft -> Authorised (an authorising officer who is not the creator; the record names its DPIA and
+/// appropriate policy document and confirms the system is standalone) -> Active (inside the
 /// window, signage confirmed) -> Ended (by hand or automatically at the window's end) -> Reviewed.
 /// </summary>
 public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<PolicyOptions> policy, ThresholdPolicy thresholds, TimeProvider clock)
