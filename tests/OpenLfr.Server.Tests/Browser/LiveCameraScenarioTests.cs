@@ -165,6 +165,7 @@ public sealed class LiveCameraScenarioTests(LiveBrowserServer server, ITestOutpu
         await Expect(card).ToContainTextAsync("Possible match");
         await Expect(card).ToContainTextAsync(soughtName);
         await Expect(card).ToContainTextAsync("West entrance camera");
+        await Expect(card.Locator(".urgency-label")).ToHaveTextAsync("Amber: arrest");
         await Expect(console.Locator("#announcer")).ToContainTextAsync("New possible match: " + soughtName);
         await Expect(card.Locator("img").First).ToHaveJSPropertyAsync("complete", true);
         Assert.True(await card.Locator("img").First.EvaluateAsync<int>("i => i.naturalWidth") > 0, "the probe crop did not load");

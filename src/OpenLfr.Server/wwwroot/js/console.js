@@ -132,13 +132,18 @@
   }
 
   // Pending alerts are ordered most urgent first, then newest first (the same order as AlertCard.QueueOrder on the server).
+  // Cards decided on this screen stay where they were, so they are skipped; a new card goes before the first pending card
+  // that sorts after it, else just after the last pending card (the top of the list when none is pending).
   function firstAfter(a) {
+    const raised = Date.parse(a.raisedAtUtc);
+    let afterLastPending = list.firstChild;
     for (const c of list.children) {
-      if (!c.classList.contains('pending')) return c;
+      if (!c.classList.contains('pending')) continue;
       const rank = Number(c.dataset.rank);
-      if (rank > a.urgencyRank || (rank === a.urgencyRank && c.dataset.raised < a.raisedAtUtc)) return c;
+      if (rank > a.urgencyRank || (rank === a.urgencyRank && Date.parse(c.dataset.raised) < raised)) return c;
+      afterLastPending = c.nextSibling;
     }
-    return null;
+    return afterLastPending;
   }
 
   function updateCounts() {
@@ -151,7 +156,7 @@
   function cue(a, card) {
     card.classList.add('new');
     setTimeout(() => card.classList.remove('new'), 6000);
-    announcer.textContent = 'New possible match, ' + a.urgencyLabel + ': ' + a.subjectName + ', camera ' + a.cameraName + ', score ' + a.score.toFixed(4);
+    announcer.textContent = 'New possible match: ' + a.subjectName + ', ' + a.urgencyLabel + ', camera ' + a.cameraName + ', score ' + a.score.toFixed(4);
     if (soundOn) beep();
   }
 
