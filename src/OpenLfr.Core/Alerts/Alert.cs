@@ -1,3 +1,5 @@
+using OpenLfr.Core.Watchlists;
+
 namespace OpenLfr.Core.Alerts;
 
 /// <summary>
@@ -12,6 +14,11 @@ public sealed class Alert
     public string TrackId { get; set; } = "";
     public Guid SubjectId { get; set; }
     public Guid SubjectImageId { get; set; }
+    /// <summary>
+    /// The subject's urgency when the alert was raised (copied, so later changes to the subject or the watchlist's
+    /// destruction do not rewrite history); null for alerts raised before urgency triage existed.
+    /// </summary>
+    public SubjectUrgency? Urgency { get; set; }
     public double Score { get; set; }
     public double Threshold { get; set; }
     public DateTime FrameTimeUtc { get; set; }

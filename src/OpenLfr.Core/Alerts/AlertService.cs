@@ -43,6 +43,7 @@ public sealed class AlertService(
             TrackId = c.TrackId,
             SubjectId = c.SubjectId,
             SubjectImageId = c.SubjectImageId,
+            Urgency = subject.Urgency,
             Score = c.Score,
             Threshold = threshold,
             FrameTimeUtc = Timestamps.Truncate(c.FrameTimeUtc),
@@ -56,7 +57,7 @@ public sealed class AlertService(
         var deployment = await db.Deployments.FirstAsync(d => d.Id == c.DeploymentId, ct);
         deployment.AlertsRaised++;
         await audit.CommitAsync(db, Actor.System("live"), new AuditEvent("alert.raised", "alert", alert.Id.ToString(),
-            new { alert.DeploymentId, alert.CameraId, alert.TrackId, alert.SubjectId, score = Math.Round(alert.Score, 4) }), ct);
+            new { alert.DeploymentId, alert.CameraId, alert.TrackId, alert.SubjectId, alert.Urgency, score = Math.Round(alert.Score, 4) }), ct);
 
         // Stored first; only now is anyone told.
         var summary = AlertSummary.From(alert, subject);
@@ -71,17 +72,19 @@ public sealed class AlertService(
         return alert.Id;
     }
 
-    public async Task<IReadOnlyList<AlertSummary>> ListAsync(Actor actor, Guid? deploymentId, AlertDecision? decision, CancellationToken ct = default)
+    /// <summary>Newest first, at most 500; optionally one deployment's, one decision's or one urgency's.</summary>
+    public async Task<IReadOnlyList<AlertSummary>> ListAsync(Actor actor, Guid? deploymentId, AlertDecision? decision, SubjectUrgency? urgency, CancellationToken ct = default)
     {
         var query = from a in db.Alerts.AsNoTracking()
                     join s in db.Subjects.AsNoTracking() on a.SubjectId equals s.Id
                     select new { a, s };
         if (deploymentId is not null) query = query.Where(x => x.a.DeploymentId == deploymentId);
         if (decision is not null) query = query.Where(x => x.a.Decision == decision);
+        if (urgency is not null) query = query.Where(x => x.a.Urgency == urgency);
         var rows = await query.OrderByDescending(x => x.a.RaisedAtUtc).Take(500).ToListAsync(ct);
         var alerts = rows.Select(x => AlertSummary.From(x.a, x.s)).ToList();
         if (alerts.Count > 0)
-            await audit.CommitAsync(db, actor, new AuditEvent("alerts.listed", "alert", "*", new { deploymentId, decision, alerts = alerts.Select(a => a.Id).ToList() }), ct);
+            await audit.CommitAsync(db, actor, new AuditEvent("alerts.listed", "alert", "*", new { deploymentId, decision, urgency, alerts = alerts.Select(a => a.Id).ToList() }), ct);
         return alerts;
     }
 

@@ -17,6 +17,17 @@ public sealed class Deployment
     public string Proportionality { get; set; } = "";
     /// <summary>Signs are up and leaflets available at the place.</summary>
     public bool SignageConfirmed { get; set; }
+    /// <summary>
+    /// The data protection impact assessment covering this use (the force's document reference). A draft may lack it;
+    /// authorisation is refused without it (ICO: a DPIA for every use).
+    /// </summary>
+    public string? DpiaReference { get; set; }
+    /// <summary>The appropriate policy document for the sensitive (biometric) processing; required to authorise, like the DPIA.</summary>
+    public string? AppropriatePolicyDocumentReference { get; set; }
+    /// <summary>
+    /// The planner confirms the system is standalone: not linked to CCTV, body-worn video or ANPR. Required to authorise.
+    /// </summary>
+    public bool StandaloneConfirmed { get; set; }
     public DateTime StartsAtUtc { get; set; }
     public DateTime EndsAtUtc { get; set; }
     /// <summary>Similarity at or above which a face raises an alert (at least the policy minimum for <see cref="Embedder"/>).</summary>
@@ -58,4 +69,8 @@ public sealed class Deployment
     public int? FalseAlerts { get; set; }
     public int? Engagements { get; set; }
     public int? Arrests { get; set; }
+    /// <summary>Alerts by the urgency they were raised with (red, amber, green), frozen at review; alerts without one are the rest.</summary>
+    public int? ImmediateAlerts { get; set; }
+    public int? ArrestAlerts { get; set; }
+    public int? IntelligenceOnlyAlerts { get; set; }
 }

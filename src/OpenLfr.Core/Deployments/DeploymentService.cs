@@ -6,12 +6,14 @@ using OpenLfr.Core.Errors;
 using OpenLfr.Core.Persistence;
 using OpenLfr.Core.Policy;
 using OpenLfr.Core.Recognition;
+using OpenLfr.Core.Watchlists;
 
 namespace OpenLfr.Core.Deployments;
 
 /// <summary>
 /// The deployment lifecycle. Each transition checks who may make it and when, and is saved with its
-/// audit entry: Draft -> Authorised (an authorising officer who is not the creator) -> Active (inside the
+/// audit entry: Draft -> Authorised (an authorising officer who is not the creator; the record names its DPIA and
+/// appropriate policy document and confirms the system is standalone) -> Active (inside the
 /// window, signage confirmed) -> Ended (by hand or automatically at the window's end) -> Reviewed.
 /// </summary>
 public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<PolicyOptions> policy, ThresholdPolicy thresholds, TimeProvider clock)
@@ -66,6 +68,7 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
         var errors = new ValidationErrors();
         errors.Require("rank", request.Rank, 100);
         errors.ThrowIfAny();
+        EnsureRecordComplete(deployment);
         var now = Timestamps.Now(clock);
         if (deployment.EndsAtUtc <= now)
             throw DomainException.Conflict("The deployment's window has already ended; change the window before authorising.");
@@ -79,7 +82,10 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
         deployment.AuthoriserRank = request.Rank!.Trim();
         deployment.AuthorisedAtUtc = now;
         deployment.AuthorisationNotes = request.Notes?.Trim();
-        await audit.CommitAsync(db, actor, new AuditEvent("deployment.authorised", "deployment", id.ToString(), new { rank = deployment.AuthoriserRank, request.Notes }), ct);
+        await audit.CommitAsync(db, actor, new AuditEvent("deployment.authorised", "deployment", id.ToString(), new
+        {
+            rank = deployment.AuthoriserRank, request.Notes, deployment.DpiaReference, deployment.AppropriatePolicyDocumentReference, deployment.StandaloneConfirmed,
+        }), ct);
         return DeploymentView.From(deployment);
     }
 
@@ -134,12 +140,15 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
         var errors = new ValidationErrors();
         errors.Require("conclusions", request.Conclusions, 8000);
         errors.ThrowIfAny();
-        var alerts = await db.Alerts.AsNoTracking().Where(a => a.DeploymentId == id).Select(a => new { a.Decision, a.Outcome, a.Arrested }).ToListAsync(ct);
+        var alerts = await db.Alerts.AsNoTracking().Where(a => a.DeploymentId == id).Select(a => new { a.Decision, a.Outcome, a.Arrested, a.Urgency }).ToListAsync(ct);
         deployment.WatchlistSize = await db.Subjects.CountAsync(s => s.WatchlistId == deployment.WatchlistId, ct);
         deployment.TrueAlerts = alerts.Count(a => a.Outcome == AlertOutcome.ConfirmedSubject);
         deployment.FalseAlerts = alerts.Count(a => a.Decision == AlertDecision.NoMatch || a.Outcome == AlertOutcome.NotTheSubject);
         deployment.Engagements = alerts.Count(a => a.Decision == AlertDecision.Engage);
         deployment.Arrests = alerts.Count(a => a.Arrested == true);
+        deployment.ImmediateAlerts = alerts.Count(a => a.Urgency == SubjectUrgency.Immediate);
+        deployment.ArrestAlerts = alerts.Count(a => a.Urgency == SubjectUrgency.Arrest);
+        deployment.IntelligenceOnlyAlerts = alerts.Count(a => a.Urgency == SubjectUrgency.IntelligenceOnly);
         deployment.Status = DeploymentStatus.Reviewed;
         deployment.ReviewedById = actor.UserId;
         deployment.ReviewedByName = actor.Name;
@@ -148,8 +157,28 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
         await audit.CommitAsync(db, actor, new AuditEvent("deployment.reviewed", "deployment", id.ToString(), new
         {
             deployment.WatchlistSize, deployment.FacesSeen, facesSeenByCamera = deployment.Cameras.ToDictionary(c => c.CameraId.ToString(), c => c.FacesSeen), deployment.AlertsRaised, deployment.TrueAlerts, deployment.FalseAlerts, deployment.Engagements, deployment.Arrests,
+            deployment.ImmediateAlerts, deployment.ArrestAlerts, deployment.IntelligenceOnlyAlerts,
         }), ct);
         return DeploymentView.From(deployment);
+    }
+
+    /// <summary>
+    /// The ICO expects a DPIA and an appropriate policy document for every use, and the system must be standalone: a draft
+    /// may be saved without them, but it is not authorised until its record names both documents and confirms it.
+    /// </summary>
+    private static void EnsureRecordComplete(Deployment d)
+    {
+        var missing = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(d.DpiaReference))
+            missing["dpiaReference"] = ["The record has no DPIA reference: name the data protection impact assessment covering this deployment."];
+        if (string.IsNullOrWhiteSpace(d.AppropriatePolicyDocumentReference))
+            missing["appropriatePolicyDocumentReference"] = ["The record has no appropriate policy document reference: name the policy document for the biometric processing."];
+        if (!d.StandaloneConfirmed)
+            missing["standaloneConfirmed"] = ["The record does not confirm the system is standalone (not linked to CCTV, body-worn video or ANPR)."];
+        if (missing.Count > 0)
+            throw new DomainException(DomainErrorKind.Conflict, "The deployment record is incomplete.",
+                "A deployment is authorised only with its DPIA and appropriate policy document references and the standalone confirmation; edit the draft to add "
+                + string.Join(", ", missing.Keys) + ", then authorise.", missing);
     }
 
     private void End(Deployment d, string reason)
@@ -171,6 +200,10 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
         errors.Require("purpose", r.Purpose, 8000);
         errors.Require("necessity", r.Necessity, 8000);
         errors.Require("proportionality", r.Proportionality, 8000);
+        // Optional on a draft (authorisation requires them), but bounded.
+        if (r.DpiaReference?.Length > 200) errors.Add("dpiaReference", "dpiaReference is longer than 200 characters.");
+        if (r.AppropriatePolicyDocumentReference?.Length > 200)
+            errors.Add("appropriatePolicyDocumentReference", "appropriatePolicyDocumentReference is longer than 200 characters.");
         if (r.WatchlistId is null) errors.Add("watchlistId", "watchlistId is required.");
         if (r.CameraIds is null || r.CameraIds.Count == 0) errors.Add("cameraIds", "At least one camera is required.");
         else if (r.CameraIds.Distinct().Count() != r.CameraIds.Count) errors.Add("cameraIds", "A camera is listed twice.");
@@ -223,6 +256,9 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
         d.Purpose = r.Purpose!.Trim();
         d.Necessity = r.Necessity!.Trim();
         d.Proportionality = r.Proportionality!.Trim();
+        d.DpiaReference = string.IsNullOrWhiteSpace(r.DpiaReference) ? null : r.DpiaReference.Trim();
+        d.AppropriatePolicyDocumentReference = string.IsNullOrWhiteSpace(r.AppropriatePolicyDocumentReference) ? null : r.AppropriatePolicyDocumentReference.Trim();
+        d.StandaloneConfirmed = r.StandaloneConfirmed;
         d.WatchlistId = r.WatchlistId!.Value;
         d.StartsAtUtc = Timestamps.Truncate(r.StartsAtUtc!.Value);
         d.EndsAtUtc = Timestamps.Truncate(r.EndsAtUtc!.Value);
@@ -237,5 +273,6 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
     private static object Summary(Deployment d) => new
     {
         d.Name, d.Place, d.WatchlistId, cameras = d.Cameras.Select(c => c.CameraId).ToList(), d.StartsAtUtc, d.EndsAtUtc, d.Threshold, d.Embedder,
+        d.DpiaReference, d.AppropriatePolicyDocumentReference, d.StandaloneConfirmed,
     };
 }

@@ -9,6 +9,11 @@ public sealed class Subject
     public string Reference { get; set; } = "";
     public string DisplayName { get; set; } = "";
     public SubjectCategory Category { get; set; }
+    /// <summary>
+    /// How urgently a possible match must be dealt with; copied onto each alert when it is raised. Required for every
+    /// subject added; null only for subjects added before urgency triage existed.
+    /// </summary>
+    public SubjectUrgency? Urgency { get; set; }
     /// <summary>Why this person is included; required for associates, witnesses and victims.</summary>
     public string? Justification { get; set; }
     public DateOnly DateOfBirth { get; set; }

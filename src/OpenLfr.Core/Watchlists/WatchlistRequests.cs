@@ -6,10 +6,12 @@ public sealed record CreateWatchlistRequest(string? Name, string? IntelligenceCa
 /// <summary>A person to add to a watchlist.</summary>
 /// <param name="UnderAgeOverrideReason">Required when the person is under the policy minimum age.</param>
 /// <param name="Justification">Required for <see cref="SubjectCategory.AssociateWitnessOrVictim"/>.</param>
+/// <param name="Urgency">Required: how urgently a possible match of this person must be dealt with (red, amber, green).</param>
 public sealed record AddSubjectRequest(
     string? Reference,
     string? DisplayName,
     SubjectCategory? Category,
+    SubjectUrgency? Urgency,
     string? Justification,
     DateOnly? DateOfBirth,
     string? UnderAgeOverrideReason,

@@ -62,6 +62,9 @@ public sealed class WatchlistService(
         errors.Require("displayName", request.DisplayName, 200);
         if (request.Category is null) errors.Add("category", $"category is required: one of {string.Join(", ", Enum.GetNames<SubjectCategory>())}.");
         else if (!Enum.IsDefined(request.Category.Value)) errors.Add("category", $"category must be one of {string.Join(", ", Enum.GetNames<SubjectCategory>())}.");
+        if (request.Urgency is null)
+            errors.Add("urgency", $"urgency is required: one of {SubjectUrgencies.Names} (red: act at once; amber: arrest; green: record the sighting for intelligence only).");
+        else if (!Enum.IsDefined(request.Urgency.Value)) errors.Add("urgency", $"urgency must be one of {SubjectUrgencies.Names}.");
         if (request.Category == SubjectCategory.AssociateWitnessOrVictim && string.IsNullOrWhiteSpace(request.Justification))
             errors.Add("justification", "An associate, witness or victim may be included only with a recorded justification.");
         if (request.DateOfBirth is null) errors.Add("dateOfBirth", "dateOfBirth is required (the policy refuses under-18s without an override).");
@@ -86,6 +89,7 @@ public sealed class WatchlistService(
             Reference = reference,
             DisplayName = request.DisplayName!.Trim(),
             Category = request.Category!.Value,
+            Urgency = request.Urgency!.Value,
             Justification = request.Justification?.Trim(),
             DateOfBirth = request.DateOfBirth!.Value,
             UnderAgeOverrideReason = string.IsNullOrWhiteSpace(request.UnderAgeOverrideReason) ? null : request.UnderAgeOverrideReason.Trim(),
@@ -96,7 +100,7 @@ public sealed class WatchlistService(
         };
         db.Subjects.Add(subject);
         await audit.CommitAsync(db, actor, new AuditEvent("watchlist.subject-added", "subject", subject.Id.ToString(),
-            new { watchlistId, subject.Reference, subject.Category, underAgeOverride = subject.UnderAgeOverrideReason is not null }), ct);
+            new { watchlistId, subject.Reference, subject.Category, subject.Urgency, underAgeOverride = subject.UnderAgeOverrideReason is not null }), ct);
         return SubjectView.From(subject);
     }
 

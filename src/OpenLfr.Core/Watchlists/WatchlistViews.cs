@@ -4,13 +4,14 @@ public sealed record WatchlistSummary(Guid Id, string Name, string IntelligenceC
 
 public sealed record WatchlistView(Guid Id, string Name, string IntelligenceCase, DateTime CreatedAtUtc, string CreatedBy, DateTime? BiometricsDestroyedAtUtc, IReadOnlyList<SubjectView> Subjects);
 
+/// <param name="Urgency">Null only for subjects added before urgency triage existed.</param>
 public sealed record SubjectView(
-    Guid Id, string Reference, string DisplayName, SubjectCategory Category, string? Justification, DateOnly DateOfBirth,
+    Guid Id, string Reference, string DisplayName, SubjectCategory Category, SubjectUrgency? Urgency, string? Justification, DateOnly DateOfBirth,
     string? UnderAgeOverrideReason, DateOnly ReviewDate, Guid? PossibleDuplicateOfId, double? PossibleDuplicateScore,
     DateTime CreatedAtUtc, string CreatedBy, IReadOnlyList<SubjectImageView> Images)
 {
     public static SubjectView From(Subject s) => new(
-        s.Id, s.Reference, s.DisplayName, s.Category, s.Justification, s.DateOfBirth, s.UnderAgeOverrideReason, s.ReviewDate,
+        s.Id, s.Reference, s.DisplayName, s.Category, s.Urgency, s.Justification, s.DateOfBirth, s.UnderAgeOverrideReason, s.ReviewDate,
         s.PossibleDuplicateOfId, s.PossibleDuplicateScore, s.CreatedAtUtc, s.CreatedByName,
         s.Images.OrderBy(i => i.EnrolledAtUtc).Select(SubjectImageView.From).ToList());
 }

@@ -1,5 +1,6 @@
 using OpenLfr.Core.Alerts;
 using OpenLfr.Core.Identity;
+using OpenLfr.Core.Watchlists;
 using OpenLfr.Server.Auth;
 
 namespace OpenLfr.Server.Alerts;
@@ -10,9 +11,10 @@ public static class AlertEndpoints
     {
         var group = app.MapGroup("/api/alerts").WithTags("Alerts");
 
-        group.MapGet("/", (Guid? deploymentId, AlertDecision? decision, HttpContext http, AlertService alerts, CancellationToken ct) =>
-            alerts.ListAsync(http.User.ToActor(), deploymentId, decision, ct))
-            .RequireRoles(Roles.Operator, Roles.AuthorisingOfficer, Roles.Auditor).WithSummary("Possible matches, newest first (the view is audited).");
+        group.MapGet("/", (Guid? deploymentId, AlertDecision? decision, SubjectUrgency? urgency, HttpContext http, AlertService alerts, CancellationToken ct) =>
+            alerts.ListAsync(http.User.ToActor(), deploymentId, decision, urgency, ct))
+            .RequireRoles(Roles.Operator, Roles.AuthorisingOfficer, Roles.Auditor)
+            .WithSummary("Possible matches, newest first, optionally filtered by deployment, decision and urgency (Immediate, Arrest, IntelligenceOnly); the view is audited.");
         group.MapGet("/{id:guid}", (Guid id, HttpContext http, AlertService alerts, CancellationToken ct) => alerts.GetAsync(http.User.ToActor(), id, ct))
             .RequireRoles(Roles.Operator, Roles.AuthorisingOfficer, Roles.Auditor).WithSummary("One possible match (the view is audited).");
         group.MapGet("/{id:guid}/probe", async (Guid id, HttpContext http, AlertService alerts, CancellationToken ct) =>

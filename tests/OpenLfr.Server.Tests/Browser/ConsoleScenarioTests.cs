@@ -111,8 +111,9 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await planner.ClickAsync("form.card button[type=submit]");
         await planner.WaitForURLAsync("**/watchlists/*");
         var watchlistUrl = planner.Url;
-        await AddSubjectAsync(planner, "W001", "Alex Example", "WantedByCourts");
-        await AddSubjectAsync(planner, "W002", "Sam Sample", "SuspectedOfOffence");
+        await AddSubjectAsync(planner, "W001", "Alex Example", "WantedByCourts", "Immediate");
+        await AddSubjectAsync(planner, "W002", "Sam Sample", "SuspectedOfOffence", "Arrest");
+        await Expect(planner.Locator("#subjects tr[data-reference='W001']")).ToContainTextAsync("Red: immediate");
         await FillProvenanceAsync(planner);
         await planner.SetInputFilesAsync("#files",
         [
@@ -129,7 +130,7 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await BrowserServer.ScreenshotAsync(planner, "03-watchlist-enrolment");
 
         // The same photo enrolled for another subject is flagged as a likely duplicate.
-        await AddSubjectAsync(planner, "W003", "Jo Duplicate", "BailOrCourtConditions");
+        await AddSubjectAsync(planner, "W003", "Jo Duplicate", "BailOrCourtConditions", "IntelligenceOnly");
         await FillProvenanceAsync(planner);
         // This time by drag and drop, as a browser delivers dropped files.
         await planner.EvaluateAsync(@"([name, base64]) => {
@@ -152,6 +153,9 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await planner.FillAsync("#Purpose", "Locate people wanted for robbery.");
         await planner.FillAsync("#Necessity", "Patrols and CCTV review over four weeks did not locate them.");
         await planner.FillAsync("#Proportionality", "Five hours, one signposted entrance, watchlist of three.");
+        await planner.FillAsync("#DpiaReference", "DPIA-LFR-2026-07");
+        await planner.FillAsync("#AppropriatePolicyDocumentReference", "APD-SC-2026-03");
+        await planner.CheckAsync("#StandaloneConfirmed");
         await planner.SelectOptionAsync("#WatchlistId", new SelectOptionValue { Label = "Op Lantern watchlist (3 subjects)" });
         await planner.CheckAsync("input[name=CameraIds]");
         var now = DateTime.UtcNow;
@@ -174,12 +178,17 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await Expect(planner.Locator("#WatchlistId option:checked")).ToHaveTextAsync("Op Lantern watchlist (3 subjects)");
         Assert.True(await planner.Locator("input[name=CameraIds]").IsCheckedAsync(), "the draft's camera is not ticked");
         await Expect(planner.Locator("#Threshold")).ToHaveValueAsync(offered);
+        await Expect(planner.Locator("#DpiaReference")).ToHaveValueAsync("DPIA-LFR-2026-07");
+        Assert.True(await planner.Locator("#StandaloneConfirmed").IsCheckedAsync(), "the standalone confirmation was not kept");
         await planner.FillAsync("#Place", Place);
         await BrowserServer.ScreenshotAsync(planner, "04b-deployment-edit");
         await planner.ClickAsync("#deployment-form button[type=submit]");
         await ExpectUrlAsync(planner, deploymentUrl);
         await Expect(planner.Locator(".notice")).ToContainTextAsync("Draft updated");
         await Expect(planner.Locator("#before-heading ~ dl")).ToContainTextAsync(Place);
+        await Expect(planner.Locator("#dpia-reference")).ToHaveTextAsync("DPIA-LFR-2026-07");
+        await Expect(planner.Locator("#policy-document-reference")).ToHaveTextAsync("APD-SC-2026-03");
+        await Expect(planner.Locator("#standalone")).ToContainTextAsync("not linked to CCTV");
         await Expect(planner.Locator("#status")).ToHaveTextAsync("Draft");
 
         // An operator cannot authorise: no form, and a forged post is refused. Nor can they edit the draft.
@@ -241,6 +250,12 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await Expect(first).ToContainTextAsync("Possible match");
         await Expect(first).ToContainTextAsync("Wanted by the courts");
         await Expect(first).ToContainTextAsync("Camera A");
+        // Triage: the red (immediate) alert stays at the top although the amber one arrived after it; the urgency is in words, not colour alone.
+        await Expect(first.Locator(".urgency-label")).ToHaveTextAsync("Red: immediate");
+        await Expect(first.Locator(".urgency-action")).ToContainTextAsync("Act now");
+        await Expect(second.Locator(".urgency-label")).ToHaveTextAsync("Amber: arrest");
+        await Expect(op.Locator("#alerts .alert-card").First).ToHaveAttributeAsync("data-id", ids[0].ToString());
+        await Expect(op.Locator("#alerts .alert-card").Nth(1)).ToHaveAttributeAsync("data-id", ids[1].ToString());
         await Expect(second).ToContainTextAsync("weak possible match");
         Assert.DoesNotContain("identified", (await op.Locator("#alerts").InnerTextAsync()).ToLowerInvariant());
         await Expect(op.Locator("#announcer")).ToContainTextAsync("New possible match");
@@ -316,6 +331,10 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await ExpectFigureAsync(supt, "engagements", "1");
         await ExpectFigureAsync(supt, "arrests", "1");
         await ExpectFigureAsync(supt, "false-alert-rate", "1 in 1,500 faces (0.00067)");
+        await ExpectFigureAsync(supt, "alerts-immediate", "1");
+        await ExpectFigureAsync(supt, "alerts-arrest", "1");
+        await ExpectFigureAsync(supt, "alerts-intelligence-only", "0");
+        await Expect(supt.Locator("#documents")).ToContainTextAsync("DPIA-LFR-2026-07");
         await supt.FillAsync("#conclusions", "One arrest; one false alert in 1,500 faces. Proportionate; repeat with the same threshold.");
         await supt.ClickAsync("text=Complete the review");
         await Expect(supt.Locator("#conclusions")).ToContainTextAsync("One arrest");
@@ -355,11 +374,12 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
         await page.FillAsync("#dateTaken", DateTime.UtcNow.AddMonths(-2).ToString("yyyy-MM-dd"));
     }
 
-    private static async Task AddSubjectAsync(IPage page, string reference, string name, string category)
+    private static async Task AddSubjectAsync(IPage page, string reference, string name, string category, string urgency)
     {
         await page.FillAsync("#Reference", reference);
         await page.FillAsync("#DisplayName", name);
         await page.SelectOptionAsync("#Category", category);
+        await page.SelectOptionAsync("#Urgency", urgency);
         await page.FillAsync("#DateOfBirth", "1985-04-12");
         await page.ClickAsync("#add-heading ~ form button[type=submit]");
         await Expect(page.Locator($"#subjects tr[data-reference='{reference}']")).ToBeVisibleAsync();

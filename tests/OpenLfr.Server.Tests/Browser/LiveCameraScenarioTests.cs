@@ -119,6 +119,9 @@ public sealed class LiveCameraScenarioTests(LiveBrowserServer server, ITestOutpu
         await planner.FillAsync("#Purpose", "Locate a person wanted on warrant.");
         await planner.FillAsync("#Necessity", "Enquiries at known addresses failed over three weeks.");
         await planner.FillAsync("#Proportionality", "Two hours, one signposted entrance, watchlist of two.");
+        await planner.FillAsync("#DpiaReference", "DPIA-LFR-2026-08");
+        await planner.FillAsync("#AppropriatePolicyDocumentReference", "APD-SC-2026-03");
+        await planner.CheckAsync("#StandaloneConfirmed");
         await planner.SelectOptionAsync("#WatchlistId", new SelectOptionValue { Label = "Op Meridian watchlist (2 subjects)" });
         await planner.CheckAsync("input[name=CameraIds]");
         var now = DateTime.UtcNow;
@@ -162,6 +165,7 @@ public sealed class LiveCameraScenarioTests(LiveBrowserServer server, ITestOutpu
         await Expect(card).ToContainTextAsync("Possible match");
         await Expect(card).ToContainTextAsync(soughtName);
         await Expect(card).ToContainTextAsync("West entrance camera");
+        await Expect(card.Locator(".urgency-label")).ToHaveTextAsync("Amber: arrest");
         await Expect(console.Locator("#announcer")).ToContainTextAsync("New possible match: " + soughtName);
         await Expect(card.Locator("img").First).ToHaveJSPropertyAsync("complete", true);
         Assert.True(await card.Locator("img").First.EvaluateAsync<int>("i => i.naturalWidth") > 0, "the probe crop did not load");
@@ -253,6 +257,7 @@ public sealed class LiveCameraScenarioTests(LiveBrowserServer server, ITestOutpu
         await page.FillAsync("#Reference", reference);
         await page.FillAsync("#DisplayName", name);
         await page.SelectOptionAsync("#Category", new SelectOptionValue { Label = categoryLabel });
+        await page.SelectOptionAsync("#Urgency", "Arrest");
         await page.FillAsync("#DateOfBirth", "1980-02-03");
         await page.ClickAsync("#add-heading ~ form button[type=submit]");
         await Expect(page.Locator($"#subjects tr[data-reference='{reference}']")).ToBeVisibleAsync();

@@ -60,11 +60,11 @@ public sealed class Scenario
         return w.GetProperty("id").GetGuid();
     }
 
-    public async Task<Guid> AddSubjectAsync(Guid watchlistId, string reference, string category = "WantedByCourts")
+    public async Task<Guid> AddSubjectAsync(Guid watchlistId, string reference, string category = "WantedByCourts", string urgency = "Arrest")
     {
         var s = await Manager.PostAsync<JsonElement>($"/api/watchlists/{watchlistId}/subjects", new
         {
-            reference, displayName = "Person " + reference, category, dateOfBirth = "1980-05-01", reviewDate = "2026-06-01",
+            reference, displayName = "Person " + reference, category, urgency, dateOfBirth = "1980-05-01", reviewDate = "2026-06-01",
         }, HttpStatusCode.Created);
         return s.GetProperty("id").GetGuid();
     }
@@ -96,13 +96,15 @@ public sealed class Scenario
     }
 
     /// <param name="threshold">Null leaves it out, so the server's default applies.</param>
-    public object DeploymentBody(Guid watchlistId, DateTime start, TimeSpan length, double? threshold = null, Guid? camera = null) => new
+    /// <param name="complete">False leaves out the DPIA and policy document references and the standalone confirmation (a draft may lack them; authorisation needs them).</param>
+    public object DeploymentBody(Guid watchlistId, DateTime start, TimeSpan length, double? threshold = null, Guid? camera = null, bool complete = true) => new
     {
         name = "Market day", place = "High Street market, north entrance",
         placeJustification = "Intelligence places the watchlisted people at the market on Saturdays.",
         purpose = "Locate people wanted on warrant.", necessity = "Earlier patrols did not locate them.",
         proportionality = "Five hours, one entrance, signage and leaflets.",
         watchlistId, cameraIds = new[] { camera ?? CameraId }, startsAtUtc = start, endsAtUtc = start + length, threshold,
+        dpiaReference = complete ? "DPIA-LFR-2026-07" : null, appropriatePolicyDocumentReference = complete ? "APD-SC-2026-03" : null, standaloneConfirmed = complete,
     };
 
     public DateTime Now => Factory.Clock.GetUtcNow().UtcDateTime;

@@ -50,7 +50,7 @@ public sealed class DeploymentLifecycleTests
         Assert.Equal(s.Now, authorised.AuthorisedAtUtc);
 
         // The watchlist is frozen once authorised.
-        var late = await s.Manager.PostAsync($"/api/watchlists/{watchlistId}/subjects", new { reference = "W-002", displayName = "Late", category = "WantedByCourts", dateOfBirth = "1980-01-01", reviewDate = "2026-06-01" });
+        var late = await s.Manager.PostAsync($"/api/watchlists/{watchlistId}/subjects", new { reference = "W-002", displayName = "Late", category = "WantedByCourts", urgency = "Arrest", dateOfBirth = "1980-01-01", reviewDate = "2026-06-01" });
         await ApiClient.ProblemAsync(late, HttpStatusCode.Conflict);
 
         // Before the window: activation refused, cameras may not process, alerts refused.

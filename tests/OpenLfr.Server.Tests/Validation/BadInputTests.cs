@@ -26,16 +26,16 @@ public sealed class BadInputTests
         await ApiClient.ProblemAsync(malformed, HttpStatusCode.BadRequest);
 
         // A category outside the closed list: the JSON path is named.
-        var unknown = await s.Manager.PostAsync($"/api/watchlists/{watchlistId}/subjects", new { reference = "W-9", displayName = "X", category = "Protester", dateOfBirth = "1980-01-01", reviewDate = "2026-06-01" });
+        var unknown = await s.Manager.PostAsync($"/api/watchlists/{watchlistId}/subjects", new { reference = "W-9", displayName = "X", category = "Protester", urgency = "Arrest", dateOfBirth = "1980-01-01", reviewDate = "2026-06-01" });
         Assert.Contains("category", (await ApiClient.ProblemAsync(unknown, HttpStatusCode.BadRequest)).GetProperty("detail").GetString());
 
         // Under 18 without an override reason; an associate without justification.
-        var child = await s.Manager.PostAsync($"/api/watchlists/{watchlistId}/subjects", new { reference = "W-10", displayName = "Child", category = "MissingPersonAtRisk", dateOfBirth = "2015-01-01", reviewDate = "2026-06-01" });
+        var child = await s.Manager.PostAsync($"/api/watchlists/{watchlistId}/subjects", new { reference = "W-10", displayName = "Child", category = "MissingPersonAtRisk", urgency = "Arrest", dateOfBirth = "2015-01-01", reviewDate = "2026-06-01" });
         Assert.True((await ApiClient.ProblemAsync(child, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("underAgeOverrideReason", out _));
-        var associate = await s.Manager.PostAsync($"/api/watchlists/{watchlistId}/subjects", new { reference = "W-11", displayName = "A", category = "AssociateWitnessOrVictim", dateOfBirth = "1990-01-01", reviewDate = "2026-06-01" });
+        var associate = await s.Manager.PostAsync($"/api/watchlists/{watchlistId}/subjects", new { reference = "W-11", displayName = "A", category = "AssociateWitnessOrVictim", urgency = "Arrest", dateOfBirth = "1990-01-01", reviewDate = "2026-06-01" });
         Assert.True((await ApiClient.ProblemAsync(associate, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("justification", out _));
         // With the override recorded, a child can be added.
-        await s.Manager.PostAsync<System.Text.Json.JsonElement>($"/api/watchlists/{watchlistId}/subjects", new { reference = "W-12", displayName = "Child", category = "MissingPersonAtRisk", dateOfBirth = "2015-01-01", reviewDate = "2026-06-01", underAgeOverrideReason = "Missing child at risk of harm; authorised by Supt." }, HttpStatusCode.Created);
+        await s.Manager.PostAsync<System.Text.Json.JsonElement>($"/api/watchlists/{watchlistId}/subjects", new { reference = "W-12", displayName = "Child", category = "MissingPersonAtRisk", urgency = "Arrest", dateOfBirth = "2015-01-01", reviewDate = "2026-06-01", underAgeOverrideReason = "Missing child at risk of harm; authorised by Supt." }, HttpStatusCode.Created);
         Assert.Equal(subjectsBefore + 1, await db.Subjects.CountAsync());
 
         // Not an image, and an oversized image: the whole upload is refused, nothing stored.
@@ -84,9 +84,9 @@ public sealed class BadInputTests
         Assert.Equal(first, duplicate.GetProperty("subjectId").GetGuid());
         Assert.Equal("W-001", duplicate.GetProperty("reference").GetString());
 
-        var third = await s.Manager.PostAsync($"/api/watchlists/{watchlistId}/subjects", new { reference = "W-003", displayName = "X", category = "WantedByCourts", dateOfBirth = "1980-01-01", reviewDate = "2026-06-01" });
+        var third = await s.Manager.PostAsync($"/api/watchlists/{watchlistId}/subjects", new { reference = "W-003", displayName = "X", category = "WantedByCourts", urgency = "Arrest", dateOfBirth = "1980-01-01", reviewDate = "2026-06-01" });
         Assert.Contains("policy maximum of 2", (await ApiClient.ProblemAsync(third, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
-        var reference = await s.Manager.PostAsync($"/api/watchlists/{watchlistId}/subjects", new { reference = "W-001", displayName = "X", category = "WantedByCourts", dateOfBirth = "1980-01-01", reviewDate = "2026-06-01" });
+        var reference = await s.Manager.PostAsync($"/api/watchlists/{watchlistId}/subjects", new { reference = "W-001", displayName = "X", category = "WantedByCourts", urgency = "Arrest", dateOfBirth = "1980-01-01", reviewDate = "2026-06-01" });
         await ApiClient.ProblemAsync(reference, HttpStatusCode.Conflict);
     }
 }

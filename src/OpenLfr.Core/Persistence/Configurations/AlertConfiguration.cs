@@ -15,6 +15,7 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         b.Property(a => a.TrackId).HasMaxLength(100).IsRequired();
         b.Property(a => a.Decision).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(30);
+        b.Property(a => a.Urgency).HasConversion<string>().HasMaxLength(20);
         foreach (var text in new[] { nameof(Alert.AdjudicationNotes), nameof(Alert.EvidenceReason) })
             b.Property(text).HasMaxLength(4000);
         foreach (var name in new[] { nameof(Alert.AdjudicatedByName), nameof(Alert.OutcomeRecordedByName), nameof(Alert.EvidenceMarkedByName) })

@@ -17,6 +17,8 @@ internal sealed class DeploymentConfiguration : IEntityTypeConfiguration<Deploym
             b.Property(text).HasMaxLength(8000);
         foreach (var name in new[] { nameof(Deployment.CreatedByName), nameof(Deployment.AuthorisedByName), nameof(Deployment.ActivatedByName), nameof(Deployment.ReviewedByName), nameof(Deployment.AuthoriserRank) })
             b.Property(name).HasMaxLength(256);
+        b.Property(d => d.DpiaReference).HasMaxLength(200);
+        b.Property(d => d.AppropriatePolicyDocumentReference).HasMaxLength(200);
         b.Property(d => d.Embedder).HasMaxLength(64).IsRequired().HasDefaultValue("");
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         // One deployment per watchlist: a watchlist is built for one operation.

@@ -12,6 +12,7 @@ internal sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
         b.Property(s => s.Reference).HasMaxLength(100).IsRequired();
         b.Property(s => s.DisplayName).HasMaxLength(200).IsRequired();
         b.Property(s => s.Category).HasConversion<string>().HasMaxLength(40);
+        b.Property(s => s.Urgency).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.Justification).HasMaxLength(4000);
         b.Property(s => s.UnderAgeOverrideReason).HasMaxLength(4000);
         b.Property(s => s.CreatedByName).HasMaxLength(256);

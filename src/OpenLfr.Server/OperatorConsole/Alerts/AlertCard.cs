@@ -7,16 +7,22 @@ namespace OpenLfr.Server.OperatorConsole.Alerts;
 /// <summary>
 /// An alert as the console shows it: always a "possible match", with the score explained in words.
 /// Carries URLs to the images, never the images, so every image view goes through an audited request.
+/// The urgency travels as its name, its colour word and its label, so the queue never shows colour alone.
 /// </summary>
+/// <param name="Urgency">The urgency's name (null for alerts raised before urgency triage).</param>
+/// <param name="UrgencyRank">Queue order: 0 is most urgent (see <see cref="SubjectUrgencies.Rank"/>).</param>
 public sealed record AlertCard(
     Guid Id, string Label, Guid DeploymentId, string CameraName, string SubjectName, string SubjectReference,
-    string Category, string CategoryText, double Score, double Threshold, string ScoreMeaning, string Strength,
+    string Category, string CategoryText, string? Urgency, string UrgencyLabel, string UrgencyColour, string UrgencyAction, int UrgencyRank,
+    double Score, double Threshold, string ScoreMeaning, string Strength,
     DateTime FrameTimeUtc, DateTime RaisedAtUtc, string Decision, string? AdjudicatedBy, string? Outcome, bool? Arrested,
     string ProbeUrl, string WatchlistImageUrl, string FrameUrl, bool IsEvidence)
 {
     public static AlertCard From(AlertSummary a, string cameraName) => new(
         a.Id, a.Label, a.DeploymentId, cameraName, a.SubjectName, a.SubjectReference,
-        a.SubjectCategory.ToString(), Describe(a.SubjectCategory), Math.Round(a.Score, 4), Math.Round(a.Threshold, 4),
+        a.SubjectCategory.ToString(), Describe(a.SubjectCategory),
+        a.Urgency?.ToString(), SubjectUrgencies.Label(a.Urgency), SubjectUrgencies.Colour(a.Urgency), SubjectUrgencies.ExpectedAction(a.Urgency), SubjectUrgencies.Rank(a.Urgency),
+        Math.Round(a.Score, 4), Math.Round(a.Threshold, 4),
         Meaning(a.Score, a.Threshold), StrengthOf(a.Score, a.Threshold),
         a.FrameTimeUtc, a.RaisedAtUtc, a.Decision.ToString(), a.AdjudicatedBy, a.Outcome?.ToString(), a.Arrested,
         $"/console/alerts/{a.Id}/probe.jpg", $"/console/watchlist-images/{a.SubjectImageId}.jpg", $"/console/alerts/{a.Id}/frame.jpg", a.IsEvidence);
@@ -46,6 +52,15 @@ public sealed record AlertCard(
             _ => $"Similarity {s} is well above the alert threshold of {t}: a strong possible match, but still not an identification. Compare the faces before deciding.",
         };
     }
+
+    /// <summary>
+    /// The queue's order: pending alerts first, most urgent first, newest first within an urgency (the person seen last
+    /// is the one most likely still there); then decided ones, newest first. console.js keeps the same order live.
+    /// </summary>
+    public static IReadOnlyList<AlertCard> QueueOrder(IEnumerable<AlertCard> cards) =>
+        cards.OrderBy(c => c.Decision == nameof(AlertDecision.Pending) ? 0 : 1)
+            .ThenBy(c => c.Decision == nameof(AlertDecision.Pending) ? c.UrgencyRank : 0)
+            .ThenByDescending(c => c.RaisedAtUtc).ThenBy(c => c.Id).ToList();
 
     public static string Describe(SubjectCategory c) => c switch
     {

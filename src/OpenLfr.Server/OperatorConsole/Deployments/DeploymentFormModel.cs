@@ -20,6 +20,9 @@ public abstract class DeploymentFormModel(CameraService cameras, ConsoleQueries 
     [BindProperty] public string? Purpose { get; set; }
     [BindProperty] public string? Necessity { get; set; }
     [BindProperty] public string? Proportionality { get; set; }
+    [BindProperty] public string? DpiaReference { get; set; }
+    [BindProperty] public string? AppropriatePolicyDocumentReference { get; set; }
+    [BindProperty] public bool StandaloneConfirmed { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? WatchlistId { get; set; }
     [BindProperty] public List<Guid> CameraIds { get; set; } = [];
     [BindProperty] public DateTime? StartsAtUtc { get; set; }
@@ -45,12 +48,13 @@ public abstract class DeploymentFormModel(CameraService cameras, ConsoleQueries 
     public abstract string SubmitLabel { get; }
 
     protected DeploymentRequest ToRequest() => new(Name, Place, PlaceJustification, Purpose, Necessity, Proportionality, WatchlistId, CameraIds,
-        AsUtc(StartsAtUtc), AsUtc(EndsAtUtc), Threshold);
+        AsUtc(StartsAtUtc), AsUtc(EndsAtUtc), Threshold, DpiaReference, AppropriatePolicyDocumentReference, StandaloneConfirmed);
 
     protected void Fill(DeploymentView d)
     {
         (Name, Place, PlaceJustification, Purpose, Necessity, Proportionality) = (d.Name, d.Place, d.PlaceJustification, d.Purpose, d.Necessity, d.Proportionality);
         (WatchlistId, CameraIds, StartsAtUtc, EndsAtUtc, Threshold) = (d.WatchlistId, [.. d.CameraIds], d.StartsAtUtc, d.EndsAtUtc, d.Threshold);
+        (DpiaReference, AppropriatePolicyDocumentReference, StandaloneConfirmed) = (d.DpiaReference, d.AppropriatePolicyDocumentReference, d.StandaloneConfirmed);
     }
 
     /// <param name="including">The watchlist of the draft being edited, listed although it is in use.</param>

@@ -37,10 +37,10 @@ public sealed class ConsoleIndexModel(AlertService alerts, ConsoleQueries querie
     {
         ActiveDeployments = await queries.ActiveDeploymentsAsync(ct);
         var cameras = await queries.CameraNamesAsync(ct);
-        var all = await alerts.ListAsync(Actor, null, null, ct);
-        Alerts = all.Where(a => a.Decision == AlertDecision.Pending)
+        var all = await alerts.ListAsync(Actor, null, null, null, ct);
+        Alerts = AlertCard.QueueOrder(all.Where(a => a.Decision == AlertDecision.Pending)
             .Concat(all.Where(a => a.Decision != AlertDecision.Pending).Take(RecentDecided))
-            .Select(a => AlertCard.From(a, cameras.GetValueOrDefault(a.CameraId, a.CameraId.ToString()))).ToList();
+            .Select(a => AlertCard.From(a, cameras.GetValueOrDefault(a.CameraId, a.CameraId.ToString()))));
         CamerasJson = Escape(JsonSerializer.Serialize(await cameraHealth.TilesAsync(ct), Json));
     }
 

@@ -21,11 +21,11 @@ public sealed class WatchlistDetailsModel(WatchlistService watchlists, ConsoleQu
 
     public Task OnGetAsync(Guid id, CancellationToken ct) => LoadAsync(id, ct);
 
-    public async Task<IActionResult> OnPostAddSubjectAsync(Guid id, string? reference, string? displayName, SubjectCategory? category, string? justification,
+    public async Task<IActionResult> OnPostAddSubjectAsync(Guid id, string? reference, string? displayName, SubjectCategory? category, SubjectUrgency? urgency, string? justification,
         DateOnly? dateOfBirth, string? underAgeOverrideReason, DateOnly? reviewDate, CancellationToken ct)
     {
         if (!User.Allows(ConsolePolicies.ManageWatchlists)) return Forbid();
-        var request = new AddSubjectRequest(reference, displayName, category, justification, dateOfBirth, underAgeOverrideReason, reviewDate);
+        var request = new AddSubjectRequest(reference, displayName, category, urgency, justification, dateOfBirth, underAgeOverrideReason, reviewDate);
         if (await TryAsync(() => watchlists.AddSubjectAsync(Actor, id, request, ct)))
         {
             TempData["Message"] = $"Subject {reference} added.";

@@ -44,11 +44,17 @@
   }
 
   function render(a) {
-    const card = el('article', { class: 'alert-card ' + a.strength + (a.decision === 'Pending' ? ' pending' : ' decided'), 'data-id': a.id, 'aria-labelledby': 'h-' + a.id, tabindex: '-1' });
+    const card = el('article', {
+      class: 'alert-card ' + a.strength + ' urgency-' + a.urgencyColour + (a.decision === 'Pending' ? ' pending' : ' decided'),
+      'data-id': a.id, 'data-rank': a.urgencyRank, 'data-raised': a.raisedAtUtc, 'data-urgency': a.urgency || '', 'aria-labelledby': 'h-' + a.id, tabindex: '-1' });
     card.append(
       el('h3', { id: 'h-' + a.id },
         el('span', { class: 'label', text: 'Possible match' }), ' ',
         el('span', { text: a.subjectName + ' (' + a.subjectReference + ')' })),
+      // The urgency in words as well as colour: the colour only repeats what the text says.
+      el('p', { class: 'urgency urgency-' + a.urgencyColour },
+        el('strong', { class: 'urgency-label', text: a.urgencyLabel }), ' ',
+        el('span', { class: 'urgency-action', text: a.urgencyAction })),
       canSeeImages
         ? el('div', { class: 'faces' },
             el('figure', {}, el('img', { src: a.probeUrl, alt: 'Face seen by camera ' + a.cameraName, loading: 'lazy' }), el('figcaption', { text: 'Seen by the camera' })),
@@ -119,11 +125,26 @@
   function upsert(a, isNew) {
     const existing = list.querySelector('[data-id="' + a.id + '"]');
     const card = render(a);
-    if (existing) existing.replaceWith(card);
-    else if (a.decision === 'Pending') list.prepend(card);
+    if (existing) existing.replaceWith(card); // a decided card stays where the operator saw it
+    else if (a.decision === 'Pending') list.insertBefore(card, firstAfter(a));
     else list.append(card);
     if (isNew) cue(a, card);
     updateCounts();
+  }
+
+  // Pending alerts are ordered most urgent first, then newest first (the same order as AlertCard.QueueOrder on the server).
+  // Cards decided on this screen stay where they were, so they are skipped; a new card goes before the first pending card
+  // that sorts after it, else just after the last pending card (the top of the list when none is pending).
+  function firstAfter(a) {
+    const raised = Date.parse(a.raisedAtUtc);
+    let afterLastPending = list.firstChild;
+    for (const c of list.children) {
+      if (!c.classList.contains('pending')) continue;
+      const rank = Number(c.dataset.rank);
+      if (rank > a.urgencyRank || (rank === a.urgencyRank && Date.parse(c.dataset.raised) < raised)) return c;
+      afterLastPending = c.nextSibling;
+    }
+    return afterLastPending;
   }
 
   function updateCounts() {
@@ -136,7 +157,7 @@
   function cue(a, card) {
     card.classList.add('new');
     setTimeout(() => card.classList.remove('new'), 6000);
-    announcer.textContent = 'New possible match: ' + a.subjectName + ', camera ' + a.cameraName + ', score ' + a.score.toFixed(4);
+    announcer.textContent = 'New possible match: ' + a.subjectName + ', ' + a.urgencyLabel + ', camera ' + a.cameraName + ', score ' + a.score.toFixed(4);
     if (soundOn) beep();
   }
 

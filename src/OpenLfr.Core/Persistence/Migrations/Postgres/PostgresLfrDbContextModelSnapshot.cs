@@ -243,6 +243,10 @@ namespace OpenLfr.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Urgency")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CameraId");
@@ -431,6 +435,13 @@ namespace OpenLfr.Core.Persistence.Migrations.Postgres
                     b.Property<int>("AlertsRaised")
                         .HasColumnType("integer");
 
+                    b.Property<string>("AppropriatePolicyDocumentReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ArrestAlerts")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("Arrests")
                         .HasColumnType("integer");
 
@@ -463,6 +474,10 @@ namespace OpenLfr.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("DpiaReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Embedder")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -487,6 +502,12 @@ namespace OpenLfr.Core.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<int?>("FalseAlerts")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ImmediateAlerts")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("IntelligenceOnlyAlerts")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
@@ -534,6 +555,9 @@ namespace OpenLfr.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.Property<bool>("SignageConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("StandaloneConfirmed")
                         .HasColumnType("boolean");
 
                     b.Property<DateTime>("StartsAtUtc")
@@ -748,6 +772,10 @@ namespace OpenLfr.Core.Persistence.Migrations.Postgres
                     b.Property<string>("UnderAgeOverrideReason")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Urgency")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<Guid>("WatchlistId")
                         .HasColumnType("uuid");

@@ -234,6 +234,10 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Urgency")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CameraId");
@@ -422,6 +426,13 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
                     b.Property<int>("AlertsRaised")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AppropriatePolicyDocumentReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ArrestAlerts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Arrests")
                         .HasColumnType("INTEGER");
 
@@ -454,6 +465,10 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DpiaReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Embedder")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -478,6 +493,12 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("FalseAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ImmediateAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IntelligenceOnlyAlerts")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -525,6 +546,9 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SignageConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StandaloneConfirmed")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StartsAtUtc")
@@ -738,6 +762,10 @@ namespace OpenLfr.Core.Persistence.Migrations.Sqlite
 
                     b.Property<string>("UnderAgeOverrideReason")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urgency")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("WatchlistId")
