@@ -35,7 +35,7 @@ public class LivePipelineTests(ITestOutputHelper output)
         });
         var watchlisted = sim.Truth.People.Where(p => p.Watchlisted).Select(p => p.Identity).ToHashSet();
 
-        using var server = new LoopbackStreamServer(sim.Truth.Video);
+        using var server = new SimulatedCameraServer(sim.Truth.Video);
         server.Start();
         // Faces here are 45 px and up: detect at scale 1 so the test keeps up on a busy 2-core machine.
         using var vision = VisionLiveFaceAnalyzer.Load(LiveDefaults.Embedder, detection: new Vision.Detection.FaceDetectorOptions { Scale = 1 });

@@ -73,7 +73,7 @@ public sealed class LiveCameraScenarioTests(LiveBrowserServer server, ITestOutpu
         var soughtName = sought.Replace('_', ' ');
         output.WriteLine($"simulated {sim.Truth.Duration:0.0} s, {sim.Frames} frames, {sim.Truth.People.Count} people, sought {sought} ({clock.Elapsed.TotalSeconds:0.0} s)");
         // Looped, so a pass missed while models load or the machine is busy is followed by another; stopped once the alert is in.
-        using var stream = new LoopbackStreamServer(sim.Truth.Video, loop: true);
+        using var stream = new SimulatedCameraServer(sim.Truth.Video, loop: true);
         stream.Start();
 
         // The administrator registers the stream as a camera.

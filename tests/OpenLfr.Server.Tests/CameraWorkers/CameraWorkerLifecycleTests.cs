@@ -42,7 +42,7 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
             People = 4, Watchlisted = 2, Width = 640, Height = 360, Fps = 10, Seed = 4, Concurrent = 2,
         });
         var watchlisted = sim.Truth.People.Where(p => p.Watchlisted).Select(p => p.Identity).ToHashSet();
-        using var stream = new LoopbackStreamServer(sim.Truth.Video);
+        using var stream = new SimulatedCameraServer(sim.Truth.Video);
         stream.Start();
 
         using var enrolment = new VisionFaceEnrolmentAnalyzer(new FaceAnalyzerOptions { Embedder = LiveDefaults.Embedder });
