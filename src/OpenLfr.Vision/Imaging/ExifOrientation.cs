@@ -3,7 +3,7 @@ namespace OpenLfr.Vision.Imaging;
 /// <summary>
 /// The EXIF/TIFF Orientation tag (0x0112): how the stored pixels must be turned to show the picture
 /// upright. Phones store the sensor's rows as they came and set this tag instead of rotating.
-/// The numeric values are the tag's own (1-8).
+/// The members are in the tag's order, so each numeric value is the tag's own (1-8).
 /// </summary>
 internal enum ExifOrientation
 {
@@ -11,23 +11,23 @@ internal enum ExifOrientation
     Normal = 1,
 
     /// <summary>2: mirrored left to right.</summary>
-    FlipHorizontal = 2,
+    FlipHorizontal,
 
     /// <summary>3: upside down.</summary>
-    Rotate180 = 3,
+    Rotate180,
 
     /// <summary>4: mirrored top to bottom.</summary>
-    FlipVertical = 4,
+    FlipVertical,
 
     /// <summary>5: mirrored across the top-left to bottom-right diagonal.</summary>
-    Transpose = 5,
+    Transpose,
 
     /// <summary>6: must be turned 90 degrees clockwise to be upright (a phone held upright, home button down).</summary>
-    Rotate90Clockwise = 6,
+    Rotate90Clockwise,
 
     /// <summary>7: mirrored across the top-right to bottom-left diagonal.</summary>
-    Transverse = 7,
+    Transverse,
 
     /// <summary>8: must be turned 90 degrees anticlockwise to be upright.</summary>
-    Rotate90Anticlockwise = 8,
+    Rotate90Anticlockwise,
 }

@@ -11,13 +11,10 @@ namespace OpenLfr.Vision.Imaging;
 /// </summary>
 internal static class ExifOrientationReader
 {
+    private static ReadOnlySpan<byte> ExifHeader => "Exif\0\0"u8;
     private const byte StartOfScan = 0xDA;
     private const byte EndOfImage = 0xD9;
     private const byte App1 = 0xE1;
-    private const ushort OrientationTag = 0x0112;
-    private const ushort TypeShort = 3;
-    private const int IfdEntrySize = 12;
-    private static ReadOnlySpan<byte> ExifHeader => "Exif\0\0"u8;
 
     public static ExifOrientation Read(ReadOnlySpan<byte> jpeg)
     {
@@ -40,6 +37,10 @@ internal static class ExifOrientationReader
         }
         return ExifOrientation.Normal;
     }
+
+    private const ushort OrientationTag = 0x0112;
+    private const ushort TypeShort = 3;
+    private const int IfdEntrySize = 12;
 
     /// <summary>Reads IFD0 of a TIFF structure ("II" little-endian or "MM" big-endian).</summary>
     private static ExifOrientation ReadTiff(ReadOnlySpan<byte> tiff)
