@@ -37,18 +37,17 @@ internal static class BenchLiveCommand
                 var (dw, dh) = parse.GetValue(detectSize) is { } d ? SimulateCommand.ParseSize(d) : (w, h);
                 var dir = Directory.CreateDirectory(Path.Combine(parse.GetValue(work)!,
                     $"{w}x{h}-{parse.GetValue(fps)}fps-{parse.GetValue(people)}p{parse.GetValue(watchlisted)}w{parse.GetValue(concurrent)}c-seed{parse.GetValue(seed)}")).FullName;
-                var truthFile = Path.Combine(dir, "truth.json");
-                if (!File.Exists(truthFile))
-                    WalkPastSimulator.Run(new SimulationOptions
+                var simulation = SimulationOptions.InFolder(dir, parse.GetValue(dataset)!);
+                if (!File.Exists(simulation.TruthFile))
+                    WalkPastSimulator.Run(simulation with
                     {
-                        Dataset = parse.GetValue(dataset)!, OutputVideo = Path.Combine(dir, "walk.mp4"), TruthFile = truthFile, WatchlistOutput = Path.Combine(dir, "watchlist"),
                         People = parse.GetValue(people), Watchlisted = parse.GetValue(watchlisted), Width = w, Height = h, Fps = parse.GetValue(fps),
                         Seed = parse.GetValue(seed), Concurrent = parse.GetValue(concurrent),
                     }, m => Console.Error.WriteLine(m));
-                var truth = GroundTruth.Load(truthFile);
+                var truth = GroundTruth.Load(simulation.TruthFile);
 
                 using var analyzer = VisionLiveFaceAnalyzer.Load();
-                using var gallery = FolderWatchlist.Load(Path.Combine(dir, "watchlist"), analyzer);
+                using var gallery = FolderWatchlist.Load(simulation.WatchlistOutput!, analyzer);
                 var recorder = new LiveRecorder();
                 var sink = new CountingSink();
                 using var server = new SimulatedCameraServer(truth.Video);

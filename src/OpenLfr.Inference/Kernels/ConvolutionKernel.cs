@@ -14,10 +14,7 @@ public abstract class ConvolutionKernel
     private protected ConvolutionKernel(string operation, ConvGeometry geometry, int inChannels, int outChannels)
     {
         geometry.Validate();
-        _operation = operation;
-        Geometry = geometry;
-        InChannels = inChannels;
-        OutChannels = outChannels;
+        (_operation, Geometry, InChannels, OutChannels) = (operation, geometry, inChannels, outChannels);
     }
 
     public ConvGeometry Geometry { get; }
