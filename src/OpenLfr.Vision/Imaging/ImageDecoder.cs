@@ -9,6 +9,8 @@ namespace OpenLfr.Vision.Imaging;
 /// </summary>
 public sealed class ImageDecoder
 {
+    private readonly bool _allowTurboJpeg;
+
     public ImageDecoder(ImageDecodeLimits? limits = null)
         : this(limits, allowTurboJpeg: true)
     {
@@ -20,8 +22,6 @@ public sealed class ImageDecoder
         Limits = limits ?? ImageDecodeLimits.Default;
         _allowTurboJpeg = allowTurboJpeg;
     }
-
-    private readonly bool _allowTurboJpeg;
 
     public static ImageDecoder Default { get; } = new();
 

@@ -95,14 +95,6 @@ public sealed class ExifOrientationTests : IDisposable
         }
     }
 
-    [Fact]
-    public void Png_without_metadata_is_left_as_stored()
-    {
-        var path = _images.Make("plain.png", 64, 40);
-        var image = ImageDecoder.Default.Decode(path);
-        Assert.Equal((64, 40), (image.Width, image.Height));
-    }
-
     /// <summary>
     /// The tag's meaning spelt out from two primitives, independently of <see cref="ImageOrienter"/>:
     /// 2 mirror; 3 turn 180; 4 turn 180 and mirror; 5 turn 90 clockwise and mirror; 6 turn 90 clockwise;
