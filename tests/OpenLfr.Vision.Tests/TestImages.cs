@@ -21,6 +21,14 @@ internal sealed class TestImages : IDisposable
         return path;
     }
 
+    /// <summary>Re-encodes <paramref name="source"/> through an ffmpeg video filter (e.g. <c>transpose=cclock</c>).</summary>
+    public string Filter(string source, string fileName, string filter)
+    {
+        var path = Path.Combine(Directory, fileName);
+        Run(["-hide_banner", "-v", "error", "-y", "-i", source, "-vf", filter, "-q:v", "2", "-frames:v", "1", path]);
+        return path;
+    }
+
     public string Write(string fileName, byte[] bytes)
     {
         var path = Path.Combine(Directory, fileName);

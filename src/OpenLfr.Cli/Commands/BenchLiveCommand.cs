@@ -1,12 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using OpenLfr.Core.Live;
 using OpenLfr.Core.Live.Evaluation;
-using OpenLfr.Vision.Media;
 using OpenLfr.Vision.Simulation;
 using OpenLfr.Vision.Video;
 
@@ -41,24 +37,23 @@ internal static class BenchLiveCommand
                 var (dw, dh) = parse.GetValue(detectSize) is { } d ? SimulateCommand.ParseSize(d) : (w, h);
                 var dir = Directory.CreateDirectory(Path.Combine(parse.GetValue(work)!,
                     $"{w}x{h}-{parse.GetValue(fps)}fps-{parse.GetValue(people)}p{parse.GetValue(watchlisted)}w{parse.GetValue(concurrent)}c-seed{parse.GetValue(seed)}")).FullName;
-                var truthFile = Path.Combine(dir, "truth.json");
-                if (!File.Exists(truthFile))
-                    WalkPastSimulator.Run(new SimulationOptions
+                var simulation = SimulationOptions.InFolder(dir, parse.GetValue(dataset)!);
+                if (!File.Exists(simulation.TruthFile))
+                    WalkPastSimulator.Run(simulation with
                     {
-                        Dataset = parse.GetValue(dataset)!, OutputVideo = Path.Combine(dir, "walk.mp4"), TruthFile = truthFile, WatchlistOutput = Path.Combine(dir, "watchlist"),
                         People = parse.GetValue(people), Watchlisted = parse.GetValue(watchlisted), Width = w, Height = h, Fps = parse.GetValue(fps),
                         Seed = parse.GetValue(seed), Concurrent = parse.GetValue(concurrent),
                     }, m => Console.Error.WriteLine(m));
-                var truth = GroundTruth.Load(truthFile);
+                var truth = GroundTruth.Load(simulation.TruthFile);
 
                 using var analyzer = VisionLiveFaceAnalyzer.Load();
-                using var gallery = FolderWatchlist.Load(Path.Combine(dir, "watchlist"), analyzer);
+                using var gallery = FolderWatchlist.Load(simulation.WatchlistOutput!, analyzer);
                 var recorder = new LiveRecorder();
                 var sink = new CountingSink();
-                var port = FreePort();
-                using var server = Serve(truth.Video, port);
+                using var server = new SimulatedCameraServer(truth.Video);
+                server.Start();
                 var load0 = LoadAverage();
-                await using var capture = new CameraCapture(new CameraOptions { Name = "bench", Source = $"tcp://127.0.0.1:{port}", Width = dw, Height = dh, Fps = truth.Fps });
+                await using var capture = new CameraCapture(new CameraOptions { Name = "bench", Source = server.Url, Width = dw, Height = dh, Fps = truth.Fps });
                 var pipeline = new LivePipeline(capture, analyzer, gallery, sink, new LivePipelineOptions { Observer = recorder });
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 stop.CancelAfter(TimeSpan.FromSeconds(truth.Duration + 4));
@@ -93,45 +88,8 @@ internal static class BenchLiveCommand
         return command;
     }
 
-    /// <summary>ffmpeg streaming the file in real time to the first client of a TCP listener on loopback.</summary>
-    private static ServedStream Serve(string video, int port)
-    {
-        var psi = new ProcessStartInfo(FfmpegTool.Ffmpeg) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { "-hide_banner", "-nostdin", "-loglevel", "error", "-re", "-i", video, "-an", "-c:v", "copy", "-f", "mpegts", $"tcp://127.0.0.1:{port}?listen=1" })
-            psi.ArgumentList.Add(a);
-        var p = Process.Start(psi) ?? throw new IOException("Cannot start ffmpeg to serve the stream.");
-        p.ErrorDataReceived += (_, _) => { };
-        p.BeginErrorReadLine();
-        Thread.Sleep(500); // let the listener come up before the capture's first connect (it retries anyway)
-        return new ServedStream(p);
-    }
-
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
-    /// <summary>The ffmpeg server; disposing ends it (it also ends by itself at the end of the file).</summary>
-    private sealed class ServedStream(Process process) : IDisposable
-    {
-        public void Dispose()
-        {
-            try
-            {
-                if (!process.HasExited) process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-            catch (InvalidOperationException)
-            {
-            }
-            process.Dispose();
-        }
-    }
 
     private sealed class CountingSink : IAlertSink
     {

@@ -55,10 +55,7 @@ internal static class DetectCommand
         foreach (var f in faces)
         {
             w.WriteStartObject();
-            var b = f.Detection.Box;
-            w.WriteStartArray("box");
-            foreach (var v in new[] { b.X, b.Y, b.Width, b.Height }) w.WriteNumberValue(FaceCommandSupport.Round(v, 1));
-            w.WriteEndArray();
+            FaceCommandSupport.WriteBox(w, f.Detection.Box);
             w.WriteNumber("score", FaceCommandSupport.Round(f.Detection.Score, 3));
             w.WriteStartArray("landmarks");
             foreach (var p in f.Landmarks.ToArray())

@@ -41,10 +41,7 @@ internal static class EmbedCommand
                     w.WriteString("embedder", t.EmbedderId);
                     w.WriteString("version", t.EmbedderVersion);
                     w.WriteNumber("faces", faces.Count);
-                    w.WriteStartArray("box");
-                    var b = face.Detection.Box;
-                    foreach (var v in new[] { b.X, b.Y, b.Width, b.Height }) w.WriteNumberValue(FaceCommandSupport.Round(v, 1));
-                    w.WriteEndArray();
+                    FaceCommandSupport.WriteBox(w, face.Detection.Box);
                     w.WriteStartArray("embedding");
                     foreach (var v in t.Vector) w.WriteNumberValue(Math.Round(v, 6));
                     w.WriteEndArray();

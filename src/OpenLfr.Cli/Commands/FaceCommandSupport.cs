@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using OpenLfr.Inference.Models;
+using OpenLfr.Vision.Detection;
 using OpenLfr.Vision.Embedding;
 using OpenLfr.Vision.Imaging;
 using OpenLfr.Vision.Pipeline;
@@ -59,6 +60,14 @@ internal static class FaceCommandSupport
     }
 
     public static double Round(double v, int digits = 2) => Math.Round(v, digits);
+
+    /// <summary>Writes <c>"box": [x, y, width, height]</c> in pixels, to 0.1 px.</summary>
+    public static void WriteBox(Utf8JsonWriter w, BoxF box)
+    {
+        w.WriteStartArray("box");
+        foreach (var v in new[] { box.X, box.Y, box.Width, box.Height }) w.WriteNumberValue(Round(v, 1));
+        w.WriteEndArray();
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> over <paramref name="items"/>, with a progress bar on the terminal

@@ -106,10 +106,7 @@ internal static class SearchCommand
             foreach (var (face, best) in results)
             {
                 w.WriteStartObject();
-                var b = face.Detection.Box;
-                w.WriteStartArray("box");
-                foreach (var v in new[] { b.X, b.Y, b.Width, b.Height }) w.WriteNumberValue(FaceCommandSupport.Round(v, 1));
-                w.WriteEndArray();
+                FaceCommandSupport.WriteBox(w, face.Detection.Box);
                 w.WriteNumber("score", FaceCommandSupport.Round(face.Detection.Score, 3));
                 w.WriteStartArray("candidates");
                 foreach (var (identity, score) in best)

@@ -1,7 +1,7 @@
 using OpenLfr.Core.Live;
 using OpenLfr.Core.Watchlists;
 using OpenLfr.Vision.Matching;
-using VisionTemplate = OpenLfr.Vision.Embedding.FaceTemplate;
+using OpenLfr.Vision.Embedding;
 
 namespace OpenLfr.Core.CameraWorkers;
 
@@ -28,7 +28,7 @@ public sealed class DatabaseWatchlistMatcher : IWatchlistMatcher, IDisposable
         EnsureUsable(templates, embedderId, embedderVersion, dimension, watchlistId);
         var gallery = new FaceGallery<(Guid, Guid)>(embedderId, embedderVersion, dimension, templates.Count);
         foreach (var t in templates)
-            gallery.Add((t.SubjectId, t.SubjectImageId), new VisionTemplate(embedderId, embedderVersion, t.Template.Vector));
+            gallery.Add((t.SubjectId, t.SubjectImageId), t.Template);
         return new DatabaseWatchlistMatcher(gallery);
     }
 
@@ -51,7 +51,7 @@ public sealed class DatabaseWatchlistMatcher : IWatchlistMatcher, IDisposable
 
     public WatchlistHit? Best(float[] probe)
     {
-        var matches = _gallery.Search(new VisionTemplate(_gallery.EmbedderId, _gallery.EmbedderVersion, probe), k: 1);
+        var matches = _gallery.Search(new FaceTemplate(_gallery.EmbedderId, _gallery.EmbedderVersion, probe), k: 1);
         return matches.Count == 0 ? null : new WatchlistHit(matches[0].Key.Subject.ToString("D"), matches[0].Key.Image.ToString("D"), matches[0].Score);
     }
 

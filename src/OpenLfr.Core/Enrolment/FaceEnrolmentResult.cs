@@ -1,3 +1,5 @@
+using OpenLfr.Vision.Embedding;
+
 namespace OpenLfr.Core.Enrolment;
 
 /// <summary>The verdict on one enrolment image.</summary>

@@ -54,8 +54,7 @@ public sealed class VisionFaceEnrolmentAnalyzer : IFaceEnrolmentAnalyzer, IDispo
             if (!primary.Quality.IsAcceptable)
                 return FaceEnrolmentResult.Reject(primary.Quality.Score, primary.Quality.Reasons.Select(r => $"Quality: {r.Message}.").ToArray());
             if (primary.Template is null) return FaceEnrolmentResult.Reject(primary.Quality.Score, "No embedder is configured, so no template could be made.");
-            var t = primary.Template;
-            return FaceEnrolmentResult.Accept(new FaceTemplate(t.EmbedderId, t.EmbedderVersion, t.Vector.ToArray()), primary.Quality.Score);
+            return FaceEnrolmentResult.Accept(primary.Template, primary.Quality.Score);
         }
         finally
         {

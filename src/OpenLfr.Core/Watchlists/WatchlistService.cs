@@ -7,6 +7,7 @@ using OpenLfr.Core.Errors;
 using OpenLfr.Core.Persistence;
 using OpenLfr.Core.Policy;
 using OpenLfr.Core.Security;
+using OpenLfr.Vision.Embedding;
 
 namespace OpenLfr.Core.Watchlists;
 
@@ -219,9 +220,11 @@ public sealed class WatchlistService(
         foreach (var other in others)
         {
             var vector = protector.UnprotectVector(other.EncryptedTemplate!, SubjectImage.TemplateAad(other.Id));
-            foreach (var t in templates.Where(t => t.EmbedderId == other.EmbedderId && t.EmbedderVersion == other.EmbedderVersion))
+            var stored = new FaceTemplate(other.EmbedderId, other.EmbedderVersion, vector);
+            Array.Clear(vector);
+            foreach (var t in templates.Where(t => t.Space == stored.Space && t.Dimension == stored.Dimension))
             {
-                var score = FaceTemplate.Cosine(t.Vector, vector);
+                double score = t.Similarity(stored);
                 if (score >= thresholds.DuplicateSimilarity && (best is null || score > best.Score))
                     best = new PossibleDuplicate(other.SubjectId, other.Reference, Math.Round(score, 4));
             }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using OpenLfr.Core.Enrolment;
 using OpenLfr.Core.Persistence;
 using OpenLfr.Core.Security;
+using OpenLfr.Vision.Embedding;
 
 namespace OpenLfr.Core.Watchlists;
 
@@ -17,7 +17,14 @@ public sealed class WatchlistTemplateSource(LfrDbContext db, BiometricProtector 
             .Where(i => i.Subject!.WatchlistId == watchlistId && i.EncryptedTemplate != null)
             .Select(i => new { i.Id, i.SubjectId, i.Subject!.Reference, i.EmbedderId, i.EmbedderVersion, i.EncryptedTemplate })
             .ToListAsync(ct);
-        return rows.Select(r => new WatchlistTemplate(r.SubjectId, r.Id, r.Reference,
-            new FaceTemplate(r.EmbedderId, r.EmbedderVersion, protector.UnprotectVector(r.EncryptedTemplate!, SubjectImage.TemplateAad(r.Id))))).ToList();
+        return rows.Select(r => new WatchlistTemplate(r.SubjectId, r.Id, r.Reference, Decrypt(r.EmbedderId, r.EmbedderVersion, r.EncryptedTemplate!, r.Id))).ToList();
+    }
+
+    private FaceTemplate Decrypt(string embedderId, string embedderVersion, byte[] encrypted, Guid imageId)
+    {
+        var vector = protector.UnprotectVector(encrypted, SubjectImage.TemplateAad(imageId));
+        // The template keeps its own copy; the camera worker clears that one when it has built its gallery.
+        try { return new FaceTemplate(embedderId, embedderVersion, vector); }
+        finally { Array.Clear(vector); }
     }
 }

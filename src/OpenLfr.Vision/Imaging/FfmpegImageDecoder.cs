@@ -11,7 +11,11 @@ namespace OpenLfr.Vision.Imaging;
 /// </summary>
 internal static class FfmpegImageDecoder
 {
-    public static RgbImage Decode(byte[] data, string name, ImageDecodeLimits limits)
+    /// <param name="applyDisplayRotation">
+    /// Let ffmpeg turn the picture by the rotation it reports (for JPEG: the EXIF Orientation tag; PNG and
+    /// WebP report none in ffmpeg 5.1). False gives the stored pixels as they are.
+    /// </param>
+    public static RgbImage Decode(byte[] data, string name, ImageDecodeLimits limits, bool applyDisplayRotation)
     {
         var psi = new ProcessStartInfo(FfmpegTool.Ffmpeg)
         {
@@ -21,8 +25,10 @@ internal static class FfmpegImageDecoder
             UseShellExecute = false,
         };
         // -err_detect explode + -xerror: a truncated or damaged file is an error, not a half-grey picture.
-        foreach (var a in new[] { "-hide_banner", "-v", "error", "-nostdin", "-err_detect", "explode", "-xerror",
-                     "-i", "pipe:0", "-frames:v", "1", "-f", "image2pipe", "-vcodec", "pam", "-pix_fmt", "rgb24", "pipe:1" })
+        foreach (var a in new[] { "-hide_banner", "-v", "error", "-nostdin", "-err_detect", "explode", "-xerror" })
+            psi.ArgumentList.Add(a);
+        if (!applyDisplayRotation) psi.ArgumentList.Add("-noautorotate"); // an input option: before -i
+        foreach (var a in new[] { "-i", "pipe:0", "-frames:v", "1", "-f", "image2pipe", "-vcodec", "pam", "-pix_fmt", "rgb24", "pipe:1" })
             psi.ArgumentList.Add(a);
 
         using var process = Process.Start(psi) ?? throw new ImageDecodeException(name, "could not start ffmpeg.");

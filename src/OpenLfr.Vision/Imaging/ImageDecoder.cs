@@ -4,13 +4,23 @@ namespace OpenLfr.Vision.Imaging;
 /// Turns an image file (JPEG, PNG, BMP, WebP, ...; colour or grayscale; any size within the limits)
 /// into an <see cref="RgbImage"/>. JPEG goes through libjpeg-turbo in-process when it is installed
 /// (much faster for batch work such as LFW); everything else, and any JPEG it rejects, through ffmpeg.
+/// A JPEG's EXIF Orientation tag is applied whichever decoder ran, so phone photos come out upright.
 /// Thread-safe. Every failure is an <see cref="ImageDecodeException"/> naming the file.
 /// </summary>
 public sealed class ImageDecoder
 {
+    private readonly bool _allowTurboJpeg;
+
     public ImageDecoder(ImageDecodeLimits? limits = null)
+        : this(limits, allowTurboJpeg: true)
+    {
+    }
+
+    /// <param name="allowTurboJpeg">False sends JPEG through ffmpeg too (tests of the fallback path).</param>
+    internal ImageDecoder(ImageDecodeLimits? limits, bool allowTurboJpeg)
     {
         Limits = limits ?? ImageDecodeLimits.Default;
+        _allowTurboJpeg = allowTurboJpeg;
     }
 
     public static ImageDecoder Default { get; } = new();
@@ -46,6 +56,10 @@ public sealed class ImageDecoder
         if (data.Length == 0) throw new ImageDecodeException(name, "file is empty (0 bytes).");
         if (data.Length > Limits.MaxBytes)
             throw new ImageDecodeException(name, $"file is {data.Length} bytes, over the limit of {Limits.MaxBytes}.");
-        return TurboJpeg.TryDecode(data, name, Limits) ?? FfmpegImageDecoder.Decode(data, name, Limits);
+        if (!TurboJpeg.LooksLikeJpeg(data)) return FfmpegImageDecoder.Decode(data, name, Limits, applyDisplayRotation: true);
+        // Our own reading of the tag, not ffmpeg's, so both JPEG paths turn the picture the same way
+        // (ffmpeg 5.1 would apply all eight orientations identically; other builds may not).
+        var stored = (_allowTurboJpeg ? TurboJpeg.TryDecode(data, name, Limits) : null) ?? FfmpegImageDecoder.Decode(data, name, Limits, applyDisplayRotation: false);
+        return ImageOrienter.Apply(stored, ExifOrientationReader.Read(data));
     }
 }

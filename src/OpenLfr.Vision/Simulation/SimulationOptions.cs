@@ -24,6 +24,18 @@ public sealed record SimulationOptions
     public double MinVisibleSeconds { get; init; } = 3;
     public double MaxVisibleSeconds { get; init; } = 5;
 
+    /// <summary>
+    /// Options that write the simulation into one folder: <c>walk.mp4</c>, <c>truth.json</c> and the
+    /// <c>watchlist</c> sub-folder (the layout the benchmarks and tests reuse).
+    /// </summary>
+    public static SimulationOptions InFolder(string folder, string dataset) => new()
+    {
+        Dataset = dataset,
+        OutputVideo = Path.Combine(folder, "walk.mp4"),
+        TruthFile = Path.Combine(folder, "truth.json"),
+        WatchlistOutput = Path.Combine(folder, "watchlist"),
+    };
+
     public void Validate()
     {
         if (People < 1) throw new ArgumentException($"--people {People} is invalid; use at least 1.");

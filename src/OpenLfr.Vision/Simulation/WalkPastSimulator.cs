@@ -21,7 +21,7 @@ public static class WalkPastSimulator
         var frames = (int)Math.Ceiling(duration * options.Fps);
 
         progress?.Invoke($"composing {cast.Count} people ({options.Watchlisted} watchlisted) into {frames} frames of {options.Width}x{options.Height}");
-        var sprites = cast.Select(c => new FaceSprite(ImageFileDecoder.Decode(c.ShownImage))).ToList();
+        var sprites = cast.Select(c => new FaceSprite(DecodeFace(c.ShownImage))).ToList();
         var bodies = cast.Select(_ => (R: 30 + random.Next(180), G: 30 + random.Next(180), B: 30 + random.Next(180))).ToList();
         var background = SceneBackground.Render(options.Width, options.Height, random);
 
@@ -103,6 +103,18 @@ public static class WalkPastSimulator
     }
 
     private sealed record CastMember(string Identity, string ShownImage, string? WatchlistImage);
+
+    private static RgbImage DecodeFace(string path)
+    {
+        try
+        {
+            return ImageDecoder.Default.Decode(path);
+        }
+        catch (ImageDecodeException e)
+        {
+            throw new InvalidDataException($"Cannot use the dataset's face image {e.Message}", e);
+        }
+    }
 
     private static List<CastMember> ChooseCast(FaceDataset dataset, SimulationOptions options, Random random)
     {

@@ -22,12 +22,8 @@ public class LivePipelineTests(ITestOutputHelper output)
     {
         using var data = new TempDirectory("openlfr-live");
         var alertsDir = Directory.CreateDirectory(Path.Combine(data.Path, "alerts")).FullName;
-        var sim = WalkPastSimulator.Run(new SimulationOptions
+        var sim = WalkPastSimulator.Run(SimulationOptions.InFolder(data.Path, SharedData.PathOf("datasets/lfw")) with
         {
-            Dataset = SharedData.PathOf("datasets/lfw"),
-            OutputVideo = Path.Combine(data.Path, "walk.mp4"),
-            TruthFile = Path.Combine(data.Path, "truth.json"),
-            WatchlistOutput = Path.Combine(data.Path, "watchlist"),
             // Seed 4 (as `lfr simulate --people 4 --watchlisted 2 --seed 4`): offline, `lfr evaluate-live` scores its two
             // watchlisted people 0.974-0.980 and its passers-by at most 0.913, both well clear of the default live threshold
             // (0.955), so a few frames dropped under load change neither outcome.
@@ -35,7 +31,7 @@ public class LivePipelineTests(ITestOutputHelper output)
         });
         var watchlisted = sim.Truth.People.Where(p => p.Watchlisted).Select(p => p.Identity).ToHashSet();
 
-        using var server = new LoopbackStreamServer(sim.Truth.Video);
+        using var server = new SimulatedCameraServer(sim.Truth.Video);
         server.Start();
         // Faces here are 45 px and up: detect at scale 1 so the test keeps up on a busy 2-core machine.
         using var vision = VisionLiveFaceAnalyzer.Load(LiveDefaults.Embedder, detection: new Vision.Detection.FaceDetectorOptions { Scale = 1 });

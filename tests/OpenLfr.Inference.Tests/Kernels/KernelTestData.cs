@@ -41,4 +41,24 @@ internal static class KernelTestData
     }
 
     public static readonly Parallelism TwoThreads = new(2);
+
+    /// <summary>
+    /// Runs a convolution kernel on one and on two threads and checks each output against the reference
+    /// (<see cref="AssertClose"/>), the output size it reports, and that it writes nothing past the output.
+    /// </summary>
+    public static void AssertMatchesReference(ConvolutionKernel kernel, float[] x, int batch, int h, int w,
+        (float[] Expected, double[] Scale, int OutH, int OutW) reference, string what)
+    {
+        var (expected, scale, oh, ow) = reference;
+        Assert.Equal((oh, ow), kernel.OutputSize(h, w));
+        foreach (var parallelism in new[] { Parallelism.Single, TwoThreads })
+        {
+            var output = new float[expected.Length + 8];
+            output.AsSpan(expected.Length).Fill(float.NaN);
+            var workspace = new float[kernel.WorkspaceFloats(batch, h, w)];
+            kernel.Run(x, batch, h, w, output, workspace, parallelism);
+            AssertClose(expected, scale, output, $"{kernel.GetType().Name} {what} threads={parallelism.Threads}");
+            Assert.All(output[expected.Length..], v => Assert.True(float.IsNaN(v), "wrote past the output"));
+        }
+    }
 }

@@ -60,12 +60,8 @@ public sealed class LiveCameraScenarioTests(LiveBrowserServer server, ITestOutpu
         using var data = new TempDirectory("openlfr-live-browser");
         // A short, small video: three people, one of them on the watchlist, two at a time on screen. Seed 5 puts a person
         // with many LFW photos on the watchlist, so several (other) photos can be enrolled, as custody records would have.
-        var sim = WalkPastSimulator.Run(new SimulationOptions
+        var sim = WalkPastSimulator.Run(SimulationOptions.InFolder(data.Path, SharedData.PathOf("datasets/lfw")) with
         {
-            Dataset = SharedData.PathOf("datasets/lfw"),
-            OutputVideo = Path.Combine(data.Path, "walk.mp4"),
-            TruthFile = Path.Combine(data.Path, "truth.json"),
-            WatchlistOutput = Path.Combine(data.Path, "watchlist"),
             People = 3, Watchlisted = 1, Width = 640, Height = 360, Fps = 10, Seed = 5,
             Concurrent = 2, MinVisibleSeconds = 3, MaxVisibleSeconds = 4,
         });
@@ -73,7 +69,7 @@ public sealed class LiveCameraScenarioTests(LiveBrowserServer server, ITestOutpu
         var soughtName = sought.Replace('_', ' ');
         output.WriteLine($"simulated {sim.Truth.Duration:0.0} s, {sim.Frames} frames, {sim.Truth.People.Count} people, sought {sought} ({clock.Elapsed.TotalSeconds:0.0} s)");
         // Looped, so a pass missed while models load or the machine is busy is followed by another; stopped once the alert is in.
-        using var stream = new LoopbackStreamServer(sim.Truth.Video, loop: true);
+        using var stream = new SimulatedCameraServer(sim.Truth.Video, loop: true);
         stream.Start();
 
         // The administrator registers the stream as a camera.

@@ -31,18 +31,14 @@ public sealed class CameraWorkerLifecycleTests(ITestOutputHelper output)
     public async Task An_active_deployment_in_its_window_processes_its_camera_and_stores_alerts_for_watchlisted_people_only(string database)
     {
         using var data = new TempDirectory("openlfr-workers");
-        var sim = WalkPastSimulator.Run(new SimulationOptions
+        var sim = WalkPastSimulator.Run(SimulationOptions.InFolder(data.Path, SharedData.PathOf("datasets/lfw")) with
         {
-            Dataset = SharedData.PathOf("datasets/lfw"),
-            OutputVideo = Path.Combine(data.Path, "walk.mp4"),
-            TruthFile = Path.Combine(data.Path, "truth.json"),
-            WatchlistOutput = Path.Combine(data.Path, "watchlist"),
             // Seed 4: its watchlisted people score 0.974-0.980 and its passers-by at most 0.913 offline
             // (`lfr evaluate-live`), clear of the live threshold 0.955 either way (the same video as LivePipelineTests).
             People = 4, Watchlisted = 2, Width = 640, Height = 360, Fps = 10, Seed = 4, Concurrent = 2,
         });
         var watchlisted = sim.Truth.People.Where(p => p.Watchlisted).Select(p => p.Identity).ToHashSet();
-        using var stream = new LoopbackStreamServer(sim.Truth.Video);
+        using var stream = new SimulatedCameraServer(sim.Truth.Video);
         stream.Start();
 
         using var enrolment = new VisionFaceEnrolmentAnalyzer(new FaceAnalyzerOptions { Embedder = LiveDefaults.Embedder });

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenLfr.Core.Alerts;
 using OpenLfr.Core.CameraWorkers;
-using OpenLfr.Core.Enrolment;
 using OpenLfr.Core.Errors;
 using OpenLfr.Core.Live;
 using OpenLfr.Core.Watchlists;
 using OpenLfr.Server.Tests.Infrastructure;
+using OpenLfr.Vision.Embedding;
 
 namespace OpenLfr.Server.Tests.CameraWorkers;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using OpenLfr.Core.Enrolment;
+using OpenLfr.Vision.Embedding;
 
 namespace OpenLfr.Server.Tests.Infrastructure;
 
@@ -23,8 +24,6 @@ public sealed class TestFaceAnalyzer : IFaceEnrolmentAnalyzer
         var hash = SHA256.HashData(encodedImage.Span);
         var vector = new float[32];
         for (var i = 0; i < vector.Length; i++) vector[i] = hash[i] - 127.5f;
-        var norm = MathF.Sqrt(vector.Sum(v => v * v));
-        for (var i = 0; i < vector.Length; i++) vector[i] /= norm;
         return Task.FromResult(FaceEnrolmentResult.Accept(new FaceTemplate("test-double", "1", vector), 0.9));
     }
 }

@@ -2,6 +2,7 @@ using OpenLfr.Testing;
 using OpenLfr.Vision.Embedding;
 using OpenLfr.Vision.Imaging;
 using OpenLfr.Vision.Pipeline;
+using OpenLfr.Vision.Tests.Imaging;
 
 namespace OpenLfr.Vision.Tests.Pipeline;
 
@@ -69,5 +70,25 @@ public sealed class FaceAnalyzerTests
         var blank = new RgbImage(320, 240);
         Array.Fill(blank.Pixels, (byte)90);
         Assert.Empty(Analyzer.Value.Analyze(blank));
+    }
+
+    [RequiresModelsAndDataFact(["faceboxes", "faceapi-face_landmark_68", "faceapi-face_recognition"], "datasets/lfw")]
+    public void A_phone_photo_stored_sideways_with_an_exif_orientation_is_analysed_upright()
+    {
+        using var images = new TestImages();
+        var original = Lfw("Colin_Powell", 1);
+        // What a phone writes when held upright: the sensor's rows turned a quarter, plus "turn 90 clockwise".
+        var sideways = File.ReadAllBytes(images.Filter(original, "sideways.jpg", "transpose=cclock"));
+        var photo = ImageDecoder.Default.Decode(ExifJpeg.WithOrientation(sideways, 6), "phone.jpg");
+        Assert.Equal((250, 250), (photo.Width, photo.Height));
+
+        var face = FaceAnalyzer.Primary(Analyzer.Value.Analyze(photo), photo);
+        Assert.True(face is not null, "no face in the EXIF-rotated photo");
+        Assert.True(face.Landmarks.LeftEye.Y < face.Landmarks.MouthLeft.Y, "the face was analysed sideways or upside down");
+        var upright = ImageDecoder.Default.Decode(original);
+        var reference = FaceAnalyzer.Primary(Analyzer.Value.Analyze(upright), upright)!;
+        var threshold = EmbedderSpec.Get(Analyzer.Value.Embedder!.Id).DefaultThreshold;
+        Assert.True(face.Template!.Similarity(reference.Template!) >= threshold,
+            $"rotated photo scores {face.Template!.Similarity(reference.Template!)} against its upright original");
     }
 }

@@ -1,4 +1,5 @@
 using OpenLfr.Testing;
+using OpenLfr.Vision.Simulation;
 using OpenLfr.Vision.Video;
 
 namespace OpenLfr.Vision.Tests.Video;
@@ -83,7 +84,7 @@ public class CameraCaptureTests
     {
         using var dir = new TempDirectory();
         var video = TestVideos.Pattern(dir.Path, seconds: 4, width: 320, height: 240, fps: 10);
-        using var server = new LoopbackStreamServer(video, loop: true);
+        using var server = new SimulatedCameraServer(video, loop: true);
         server.Start();
         await using var capture = new CameraCapture(new CameraOptions
         {
