@@ -71,7 +71,7 @@ public sealed partial class UrgencyTriageTests
         await s.Operator.PostAsync<DeploymentView>($"/api/deployments/{d.Id}/activate", new { signageConfirmed = true });
 
         // Raised in the order green, amber, red, green again, a second apart.
-        var sink = factory.Service<IAlertSink>();
+        var sink = factory.Service<IAlertRecorder>();
         var raised = new List<(string Reference, Guid Id)>();
         foreach (var reference in new[] { "G-1", "A-1", "R-1", "G-1" })
         {

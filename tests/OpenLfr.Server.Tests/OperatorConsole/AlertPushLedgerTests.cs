@@ -52,6 +52,6 @@ public sealed class AlertPushLedgerTests
     }
 
     private static AlertSummary Alert(Guid id, AlertDecision decision) => new(
-        id, Guid.NewGuid(), Guid.NewGuid(), "t1", Guid.NewGuid(), "W-001", "Name", SubjectCategory.WantedByCourts, Guid.NewGuid(), 0.99, 0.96,
+        id, Guid.NewGuid(), Guid.NewGuid(), "t1", Guid.NewGuid(), "W-001", "Name", SubjectCategory.WantedByCourts, SubjectUrgency.Immediate, Guid.NewGuid(), 0.99, 0.96,
         DateTime.UtcNow, DateTime.UtcNow, decision, null, null, null, null, null, false, null);
 }
