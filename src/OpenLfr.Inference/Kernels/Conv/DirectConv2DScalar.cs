@@ -4,49 +4,35 @@ namespace OpenLfr.Inference.Kernels.Conv;
 internal sealed class DirectConv2DScalar : Conv2DKernel
 {
     private readonly float[] _filter;   // HWIO, as given
-    private readonly float[] _bias;
-    private readonly float[] _slope;
-    private readonly float _upper;
+    private readonly (float[] Bias, float[] Slope, float Upper) _epilogue;
 
     public DirectConv2DScalar(ConvGeometry g, int inChannels, int outChannels, ReadOnlySpan<float> filterHWIO, Epilogue epilogue)
         : base(g, inChannels, outChannels)
     {
         _filter = filterHWIO.ToArray();
-        (_bias, _slope, _upper) = epilogue.Expand(outChannels);
+        _epilogue = epilogue.Expand(outChannels);
     }
 
     public override int WorkspaceFloats(int batch, int inH, int inW) => 0;
 
     public override void Run(ReadOnlySpan<float> input, int batch, int inH, int inW, Span<float> output, Span<float> workspace, Parallelism parallelism)
     {
-        var (outH, outW, padTop, padLeft) = CheckRun(input, batch, inH, inW, output, workspace);
-        var g = Geometry;
-        int cin = InChannels, cout = OutChannels;
-        for (int n = 0; n < batch; n++)
-        for (int oy = 0; oy < outH; oy++)
-        for (int ox = 0; ox < outW; ox++)
+        var resolved = CheckRun(input, batch, inH, inW, output, workspace);
+        ScalarConvolution.Run(new DenseTap(_filter, InChannels, OutChannels), Geometry, input, batch, inH, inW, InChannels, output, resolved, _epilogue);
+    }
+
+    /// <summary>Every input channel feeds every output channel through the tap's [cin, cout] block of the filter.</summary>
+    private readonly struct DenseTap(float[] filter, int cin, int cout) : IScalarTap
+    {
+        public void Accumulate(ReadOnlySpan<float> pixel, int tap, Span<float> acc)
         {
-            var acc = output.Slice(((n * outH + oy) * outW + ox) * cout, cout);
-            _bias.AsSpan().CopyTo(acc);
-            for (int ky = 0; ky < g.KernelH; ky++)
+            int wBase = tap * cin * cout;
+            for (int ic = 0; ic < cin; ic++)
             {
-                int iy = oy * g.StrideH - padTop + ky * g.DilationH;
-                if ((uint)iy >= (uint)inH) continue;
-                for (int kx = 0; kx < g.KernelW; kx++)
-                {
-                    int ix = ox * g.StrideW - padLeft + kx * g.DilationW;
-                    if ((uint)ix >= (uint)inW) continue;
-                    var pixel = input.Slice(((n * inH + iy) * inW + ix) * cin, cin);
-                    int wBase = (ky * g.KernelW + kx) * cin * cout;
-                    for (int ic = 0; ic < cin; ic++)
-                    {
-                        float x = pixel[ic];
-                        var w = _filter.AsSpan(wBase + ic * cout, cout);
-                        for (int oc = 0; oc < cout; oc++) acc[oc] += x * w[oc];
-                    }
-                }
+                float x = pixel[ic];
+                var w = filter.AsSpan(wBase + ic * cout, cout);
+                for (int oc = 0; oc < cout; oc++) acc[oc] += x * w[oc];
             }
-            for (int oc = 0; oc < cout; oc++) acc[oc] = EpilogueMath.Apply(acc[oc], _slope[oc], _upper);
         }
     }
 }
