@@ -39,7 +39,7 @@ public sealed record EmbedderSpec(
     /// </summary>
     public static EmbedderSpec MobileFaceNet { get; } = new("mobilefacenet", "mobilefacenet", "embeddings",
         AlignmentTemplate.ArcFace112, 1 / 128f, -127.5f / 128, "p1",
-        new(1f, 1f, 1f, "LFW 100 identities: unusable, every pair scores ~1.0"));
+        new(1f, 1f, 1f, "LFW 100 identities: unusable, every pair scores ~1.0") { GallerySize = 100 });
 
     /// <summary>MobileFace (256-d), normalises its 0..255 input inside the graph; ArcFace 112 crop.</summary>
     public static EmbedderSpec MobileFace { get; } = new("mobileface", "mobileface", "batchnorm0/add_1",
@@ -58,7 +58,7 @@ public sealed record EmbedderSpec(
     public static EmbedderSpec FaceResDeep { get; } = FaceRes with
     {
         Id = "faceres-deep", ModelName = "faceres-deep",
-        Calibration = new(0.8359f, 0.8665f, 0.8665f, "LFW 300 identities (FPIR 0.0001 not resolved there)"),
+        Calibration = new(0.8359f, 0.8665f, 0.8665f, "LFW 300 identities (FPIR 0.0001 not resolved there)") { GallerySize = 300 },
     };
 
     /// <summary>
@@ -67,7 +67,40 @@ public sealed record EmbedderSpec(
     /// </summary>
     public static EmbedderSpec FaceApi { get; } = new("faceapi", "faceapi-face_recognition", null,
         AlignmentTemplate.Dlib150, 1, 0, "p3",
-        new(0.9577f, 0.9655f, 0.9763f, WholeLfw));
+        new(0.9577f, 0.9655f, 0.9763f, WholeLfw) { BySize = FaceApiBySize });
+
+    /// <summary>
+    /// face-api's thresholds by watchlist size at FPIR 1 in 100 / 1,000 / 10,000 (`lfr evaluate` on whole LFW, default
+    /// pipeline; docs/accuracy.md "Thresholds by watchlist size"): up to 1,680 the exact mean over every sub-gallery of that
+    /// size of LFW's gallery, beyond it extrapolated as 1-(1-FMR)^N (the model's threshold was within 0.0008 of, and never
+    /// below, the measured one at every size both exist). 1 in 10,000 rests on about one search and is not resolved
+    /// beyond 1,680; 1 in 1,000 not beyond 10,000 (null). The jump to 0.9763 comes from LFW's few near-duplicate
+    /// photos of different names, the top of the impostor scores.
+    /// </summary>
+    private static GallerySizeThreshold[] FaceApiBySize =>
+    [
+        new(1, 0.9153f, 0.9320f, 0.9449f),
+        new(2, 0.9209f, 0.9361f, 0.9485f),
+        new(3, 0.9239f, 0.9384f, 0.9507f),
+        new(5, 0.9275f, 0.9412f, 0.9530f),
+        new(10, 0.9319f, 0.9448f, 0.9564f),
+        new(20, 0.9360f, 0.9485f, 0.9591f),
+        new(30, 0.9383f, 0.9506f, 0.9611f),
+        new(50, 0.9410f, 0.9530f, 0.9627f),
+        new(100, 0.9446f, 0.9563f, 0.9645f),
+        new(200, 0.9481f, 0.9590f, 0.9662f),
+        new(300, 0.9501f, 0.9609f, 0.9677f),
+        new(500, 0.9525f, 0.9627f, 0.9690f),
+        new(1000, 0.9557f, 0.9645f, 0.9763f),
+        new(1680, 0.9578f, 0.9655f, 0.9763f),
+        new(2000, 0.9591f, 0.9662f, null),
+        new(3000, 0.9611f, 0.9677f, null),
+        new(5000, 0.9627f, 0.9690f, null),
+        new(10000, 0.9645f, 0.9763f, null),
+        new(20000, 0.9662f, null, null),
+        new(50000, 0.9690f, null, null),
+        new(100000, 0.9763f, null, null),
+    ];
 
     /// <summary>
     /// Fusion of face-api and faceres as one embedder (<see cref="FusedEmbedder"/>; `--model faceapi+faceres` in `lfr evaluate` is the
