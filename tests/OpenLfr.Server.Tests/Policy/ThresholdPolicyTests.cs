@@ -24,19 +24,21 @@ public sealed class ThresholdPolicyTests
         var s = await Scenario.CreateAsync(factory);
         var watchlistId = await s.CreateWatchlistAsync();
         var calibration = EmbedderSpec.Get(EmbedderSpec.DefaultId).Calibration;
+        // The watchlist has no templates yet: the minimum is the one for a single template (ThresholdPolicy.MinimumFor).
+        var minimum = calibration.ThresholdFor(0.001, 1);
 
         // 0.6 is a fine cosine for some embedders, far too low for the default one (policy: at most 1 in 1,000).
         var response = await s.Manager.PostAsync("/api/deployments", s.DeploymentBody(watchlistId, s.Now.AddHours(1), TimeSpan.FromHours(2), threshold: 0.6));
         var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.BadRequest);
         var message = problem.GetProperty("errors").GetProperty("threshold")[0].GetString()!;
-        Assert.Contains("threshold 0.6 is below the policy minimum " + N(calibration.AtFpir1In1000), message);
+        Assert.Contains("threshold 0.6 is below the policy minimum " + N(minimum), message);
         Assert.Contains("embedder " + EmbedderSpec.DefaultId, message);
         Assert.Contains("At 0.6: more than 1 false alert in 100 faces searched", message);
-        Assert.Contains($"at {N(calibration.AtFpir1In1000)}: about 1 false alert in 1,000 faces searched", message);
+        Assert.Contains($"at {N(minimum)}: about 1 false alert in 1,000 faces searched with a watchlist of 1 template", message);
         Assert.Contains(calibration.Source, message);
 
         // Just below the minimum is refused too; above 1 is no similarity at all.
-        var justBelow = (double)(decimal)calibration.AtFpir1In1000 - 0.0001;
+        var justBelow = (double)(decimal)minimum - 0.0001;
         await ApiClient.ProblemAsync(await s.Manager.PostAsync("/api/deployments", s.DeploymentBody(watchlistId, s.Now.AddHours(1), TimeSpan.FromHours(2), threshold: justBelow)), HttpStatusCode.BadRequest);
         var above = await ApiClient.ProblemAsync(await s.Manager.PostAsync("/api/deployments", s.DeploymentBody(watchlistId, s.Now.AddHours(1), TimeSpan.FromHours(2), threshold: 1.5)), HttpStatusCode.BadRequest);
         Assert.Contains("at most 1", above.GetProperty("errors").GetProperty("threshold")[0].GetString());
