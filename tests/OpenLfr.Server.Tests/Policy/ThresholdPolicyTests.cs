@@ -135,7 +135,9 @@ public sealed class ThresholdPolicyTests
 
         // An alert between the deployment's own threshold and the minimum for three is refused; above it, it is stored
         // with the threshold the cameras applied.
-        var sink = factory.Service<OpenLfr.Core.Alerts.IAlertSink>();
+        // AlertService itself (not the sink interface in front of it), the check every node's alerts go through.
+        await using var alertScope = factory.Services.CreateAsyncScope();
+        var sink = alertScope.ServiceProvider.GetRequiredService<AlertService>();
         var (subjectId, imageId) = enrolled[0];
         var between = LiveDefaults.AlertThreshold(created.Embedder, lowest) + 0.001;
         Assert.True(between < live);
