@@ -13,7 +13,7 @@ internal static class CompareCommand
         var b = new Argument<string>("b") { Description = "Second image." };
         var model = FaceCommandSupport.ModelOption();
         var threads = FaceCommandSupport.ThreadsOption();
-        var command = new Command("compare", "Compare the largest face of two images: cosine similarity and the decision at the embedder's default threshold.");
+        var command = new Command("compare", "Compare the largest face of two images: cosine similarity and the decision at the embedder's threshold for 1 false match in 1,000 comparisons.");
         command.Arguments.Add(a);
         command.Arguments.Add(b);
         command.Options.Add(model);
@@ -36,8 +36,10 @@ internal static class CompareCommand
             }
             var spec = EmbedderSpec.Get(analyzer.Embedder!.Id);
             var similarity = templates[0].Similarity(templates[1]);
-            var same = similarity >= spec.DefaultThreshold;
-            Console.WriteLine($"similarity {similarity:F4} ({spec.Id}, threshold {spec.DefaultThreshold:F4} at FPIR 0.001 on LFW)");
+            // One-to-one: one chance of a false match, so the threshold for a watchlist of one (lower than a big watchlist's).
+            var limit = spec.Calibration.ThresholdFor(0.001, 1);
+            var same = similarity >= limit;
+            Console.WriteLine($"similarity {similarity:F4} ({spec.Id}, threshold {limit:F4}: false match rate 1 in 1,000 for one comparison, {spec.Calibration.Source})");
             Console.WriteLine(same ? "possible match: likely the same person (a person must confirm)" : "no match: likely different people");
             return 0;
         });

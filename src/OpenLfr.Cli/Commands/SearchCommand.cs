@@ -16,7 +16,7 @@ internal static class SearchCommand
         var gallery = new Option<string>("--gallery") { Description = "Folder with one sub-folder of images per identity.", Required = true };
         var probes = new Argument<string[]>("probes") { Description = "Images to search for.", Arity = ArgumentArity.OneOrMore };
         var top = new Option<int>("--top") { Description = "Identities listed per face (default 5).", DefaultValueFactory = _ => 5 };
-        var threshold = new Option<float?>("--threshold") { Description = "Score for a possible match (default: the embedder's threshold at FPIR 0.001, measured on LFW)." };
+        var threshold = new Option<float?>("--threshold") { Description = "Score for a possible match (default: the embedder's threshold at FPIR 0.001 for a gallery of this size, measured on LFW)." };
         var model = FaceCommandSupport.ModelOption();
         var json = FaceCommandSupport.JsonOption();
         var threads = FaceCommandSupport.ThreadsOption();
@@ -39,7 +39,6 @@ internal static class SearchCommand
             using var analyzer = FaceCommandSupport.Load(parse.GetValue(model), parse.GetValue(threads));
             if (analyzer is null) return 2;
             var embedder = analyzer.Embedder!;
-            var limit = parse.GetValue(threshold) ?? EmbedderSpec.Get(embedder.Id).DefaultThreshold;
             var k = Math.Max(1, parse.GetValue(top));
             var asJson = parse.GetValue(json);
 
@@ -58,7 +57,15 @@ internal static class SearchCommand
                 identityOf[item.File] = item.Identity;
             });
             foreach (var s in skipped) Console.Error.WriteLine($"warning: not enrolled: {s}");
-            if (!asJson) Console.WriteLine($"gallery: {index.Count} images of {identityOf.Values.Distinct().Count()} identities ({embedder.Id}, threshold {limit:F2})");
+            // The default follows the gallery's size: FPIR 1 in 1,000 for this many templates (EmbedderCalibration).
+            float limit;
+            try { limit = parse.GetValue(threshold) ?? EmbedderSpec.Get(embedder.Id).Calibration.ThresholdFor(0.001, Math.Max(index.Count, 1)); }
+            catch (ArgumentOutOfRangeException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message} Pass --threshold to choose one.");
+                return 2;
+            }
+            if (!asJson) Console.WriteLine($"gallery: {index.Count} images of {identityOf.Values.Distinct().Count()} identities ({embedder.Id}, threshold {limit:F4})");
 
             var failed = 0;
             foreach (var probe in parse.GetValue(probes)!)

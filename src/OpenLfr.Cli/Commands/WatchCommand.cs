@@ -17,7 +17,7 @@ internal static class WatchCommand
     {
         var source = new Option<string>("--source") { Description = "Video file, rtsp://, http(s)://, tcp:// URL or /dev/videoN.", Required = true };
         var watchlist = new Option<string>("--watchlist") { Description = "Folder with one sub-folder of photos per subject.", Required = true };
-        var threshold = new Option<float?>("--threshold") { Description = "Cosine similarity of a track's pooled evidence for a possible match (default: the embedder's live threshold, docs/benchmarks.md)." };
+        var threshold = new Option<float?>("--threshold") { Description = "Cosine similarity of a track's pooled evidence for a possible match (default: the embedder's threshold at FPIR 0.001 for a watchlist of this many photos, with the live pooling adjustment; docs/accuracy.md, docs/benchmarks.md)." };
         var roi = new Option<string?>("--roi") { Description = "Region of interest x,y,w,h in detect-frame pixels (default: whole frame)." };
         var json = new Option<bool>("--json") { Description = "Print alerts and the final stats as JSON lines." };
         var size = new Option<string?>("--size") { Description = "Detect size WxH (default: the source's own size for files, 1280x720 for streams)." };
@@ -44,7 +44,6 @@ internal static class WatchCommand
                 cameraOptions.Validate();
                 var options = new LivePipelineOptions
                 {
-                    Threshold = parse.GetValue(threshold) ?? LiveDefaults.ThresholdFor(parse.GetValue(embedder)!),
                     RegionOfInterest = parse.GetValue(roi) is { } r ? RegionOfInterest.Parse(r) : null,
                     RelinkSimilarity = LiveDefaults.RelinkSimilarityFor(parse.GetValue(embedder)!),
                     SwitchSimilarity = LiveDefaults.SwitchSimilarityFor(parse.GetValue(embedder)!),
@@ -54,6 +53,13 @@ internal static class WatchCommand
                 using var analyzer = VisionLiveFaceAnalyzer.Load(parse.GetValue(embedder)!);
                 using var gallery = FolderWatchlist.Load(parse.GetValue(watchlist)!, analyzer);
                 foreach (var p in gallery.Problems) Console.Error.WriteLine($"watchlist: {p}");
+                // The default follows the watchlist's size (FPIR 1 in 1,000 for this many photos), with the live pooling adjustment.
+                var id = parse.GetValue(embedder)!;
+                options = options with
+                {
+                    Threshold = parse.GetValue(threshold)
+                                ?? LiveDefaults.LiveThreshold(id, OpenLfr.Vision.Embedding.EmbedderSpec.Get(id).Calibration.ThresholdFor(0.001, Math.Max(gallery.Count, 1))),
+                };
                 Console.Error.WriteLine($"watching {src} at {w}x{h}, {cameraOptions.Fps} fps; {gallery.Count} watchlist photos; threshold {options.Threshold}");
 
                 var capture = new CameraCapture(cameraOptions);

@@ -1,10 +1,10 @@
-using OpenLfr.Core.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OpenLfr.Core.Audit;
 using OpenLfr.Core.Deployments;
 using OpenLfr.Core.Errors;
 using OpenLfr.Core.Persistence;
+using OpenLfr.Core.Policy;
 using OpenLfr.Core.Security;
 using OpenLfr.Core.Watchlists;
 
@@ -13,7 +13,7 @@ namespace OpenLfr.Core.Alerts;
 /// <summary>Stores alerts (encrypted crops), shows them (audited) and records the operator's decisions.</summary>
 public sealed class AlertService(
     LfrDbContext db, AuditLog audit, BiometricProtector protector, CameraProcessingGate gate,
-    IEnumerable<IAlertNotifier> notifiers, TimeProvider clock, ILogger<AlertService> logger)
+    IEnumerable<IAlertNotifier> notifiers, ThresholdPolicy thresholds, TimeProvider clock, ILogger<AlertService> logger)
 {
     public async Task<Guid> RaiseAsync(AlertCandidate c, CancellationToken ct = default)
     {
@@ -24,11 +24,15 @@ public sealed class AlertService(
             ?? throw DomainException.Validation("subjectId", $"Subject {c.SubjectId} is not on the deployment's watchlist.");
         if (!await db.SubjectImages.AnyAsync(i => i.Id == c.SubjectImageId && i.SubjectId == c.SubjectId, ct))
             throw DomainException.Validation("subjectImageId", $"Image {c.SubjectImageId} is not an image of subject {c.SubjectId}.");
-        // Alerts score a track's pooled evidence, so the deployment's single-image threshold applies with the embedder's
-        // live adjustment (a float score a hair under it by rounding is the pipeline's own decision, hence the 1e-6).
-        var threshold = LiveDefaults.AlertThreshold(assignment.Embedder, assignment.Threshold);
+        // The threshold the camera worker applied: the deployment's single-image threshold raised to the policy minimum for
+        // the watchlist's size now, with the embedder's live adjustment for pooled track evidence (a float score a hair
+        // under it by rounding is the pipeline's own decision, hence the 1e-6).
+        double threshold;
+        try { threshold = thresholds.AlertThreshold(assignment.Embedder, assignment.Threshold, assignment.WatchlistTemplates); }
+        catch (ArgumentOutOfRangeException e) { throw DomainException.Conflict($"No alert can be raised for deployment {c.DeploymentId}: {e.Message}"); }
         if (c.Score < threshold - 1e-6)
-            throw DomainException.Validation("score", $"Score {c.Score} is below the deployment's live alert threshold {threshold} (deployment threshold {assignment.Threshold}, adjusted for pooled track evidence).");
+            throw DomainException.Validation("score", $"Score {c.Score} is below the deployment's live alert threshold {threshold} (deployment threshold {assignment.Threshold}, " +
+                $"raised to the policy minimum for its watchlist of {assignment.WatchlistTemplates} templates if lower, adjusted for pooled track evidence).");
         var errors = new ValidationErrors();
         errors.Require("trackId", c.TrackId, 100);
         if (c.ProbeCropJpeg.Length == 0) errors.Add("probeCropJpeg", "The probe crop is empty.");

@@ -57,4 +57,4 @@ internal sealed class CameraWorker(CameraWork work, CameraCapture capture, LiveP
 }
 
 /// <summary>What the database says a camera must do now: process for this deployment, against this watchlist, at this threshold.</summary>
-public sealed record CameraWork(Guid DeploymentId, Guid CameraId, string CameraName, string Source, Guid WatchlistId, double Threshold, DateTime EndsAtUtc, string Embedder = "");
+public sealed record CameraWork(Guid DeploymentId, Guid CameraId, string CameraName, string Source, Guid WatchlistId, double Threshold, DateTime EndsAtUtc, string Embedder = "", int WatchlistTemplates = 0);

@@ -194,7 +194,7 @@ public sealed class CameraWorkerService(
         {
             // The same question AlertService asks before storing an alert, so workers and storage agree.
             if (await gate.GetAssignmentAsync(c.Id, ct).ConfigureAwait(false) is { } a)
-                wanted[c.Id] = new CameraWork(a.DeploymentId, c.Id, c.Name, c.Source, a.WatchlistId, a.Threshold, a.EndsAtUtc, a.Embedder);
+                wanted[c.Id] = new CameraWork(a.DeploymentId, c.Id, c.Name, c.Source, a.WatchlistId, a.Threshold, a.EndsAtUtc, a.Embedder, a.WatchlistTemplates);
         }
         return wanted;
     }
@@ -250,10 +250,15 @@ public sealed class CameraWorkerService(
             capture = new CameraCapture(camera);
             var logger = loggers.CreateLogger($"OpenLfr.Camera.{work.CameraName}");
             var forwarder = new LiveAlertForwarder(alerts, work.DeploymentId, work.CameraId, clock, logger);
-            // The deployment's threshold is a single-image one (calibrated at its FPIR); tracks are scored on pooled evidence,
-            // whose scores sit differently, so the measured pooling adjustment of the embedder applies (LiveDefaults).
-            var liveThreshold = (float)LiveDefaults.AlertThreshold(string.IsNullOrEmpty(work.Embedder) ? _embedder : work.Embedder, work.Threshold);
-            var pipeline = new LivePipeline(capture, analyzer, matcher, forwarder, new LivePipelineOptions { Threshold = liveThreshold }, logger);
+            // The deployment's threshold is a single-image one (calibrated at its FPIR), raised to the policy minimum for the
+            // watchlist's size now (it may have grown since authorisation; a change of size restarts the worker, as the work
+            // differs); tracks are scored on pooled evidence, so the embedder's measured pooling adjustment applies on top.
+            // AlertService checks alerts against the same figure (ThresholdPolicy.AlertThreshold).
+            double liveThreshold;
+            await using (var scope = scopes.CreateAsyncScope())
+                liveThreshold = scope.ServiceProvider.GetRequiredService<Policy.ThresholdPolicy>()
+                    .AlertThreshold(string.IsNullOrEmpty(work.Embedder) ? _embedder : work.Embedder, work.Threshold, work.WatchlistTemplates);
+            var pipeline = new LivePipeline(capture, analyzer, matcher, forwarder, new LivePipelineOptions { Threshold = (float)liveThreshold }, logger);
             var worker = new CameraWorker(work, capture, pipeline, analyzer, matcher, DateTimeOffset.UtcNow);
             _workers[work.CameraId] = worker;
             _failures.TryRemove(work.CameraId, out _);

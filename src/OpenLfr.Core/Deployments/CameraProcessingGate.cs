@@ -15,7 +15,8 @@ public sealed class CameraProcessingGate(LfrDbContext db, TimeProvider clock)
         var now = Timestamps.Now(clock);
         return await db.Deployments.AsNoTracking()
             .Where(d => d.Status == DeploymentStatus.Active && d.StartsAtUtc <= now && now < d.EndsAtUtc && d.Cameras.Any(c => c.CameraId == cameraId))
-            .Select(d => new CameraAssignment(d.Id, cameraId, d.WatchlistId, d.Threshold, d.EndsAtUtc, d.Embedder))
+            .Select(d => new CameraAssignment(d.Id, cameraId, d.WatchlistId, d.Threshold, d.EndsAtUtc, d.Embedder,
+                db.SubjectImages.Count(i => i.Subject!.WatchlistId == d.WatchlistId && i.EncryptedTemplate != null)))
             .FirstOrDefaultAsync(ct);
     }
 

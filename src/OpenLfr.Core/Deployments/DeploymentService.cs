@@ -7,6 +7,7 @@ using OpenLfr.Core.Persistence;
 using OpenLfr.Core.Policy;
 using OpenLfr.Core.Recognition;
 using OpenLfr.Core.Watchlists;
+using OpenLfr.Vision.Embedding;
 
 namespace OpenLfr.Core.Deployments;
 
@@ -22,7 +23,7 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
 
     public async Task<DeploymentView> CreateAsync(Actor actor, DeploymentRequest request, CancellationToken ct = default)
     {
-        await ValidateAsync(request, null, ct);
+        var templates = await ValidateAsync(request, null, ct);
         if (await db.Deployments.AnyAsync(d => d.WatchlistId == request.WatchlistId, ct))
             throw DomainException.Conflict("That watchlist already belongs to a deployment: each deployment has its own bespoke watchlist.");
         var deployment = new Deployment
@@ -33,7 +34,7 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
             CreatedByName = actor.Name,
             CreatedAtUtc = Timestamps.Now(clock),
         };
-        Apply(deployment, request);
+        Apply(deployment, request, templates);
         db.Deployments.Add(deployment);
         await audit.CommitAsync(db, actor, new AuditEvent("deployment.created", "deployment", deployment.Id.ToString(), Summary(deployment)), ct);
         return DeploymentView.From(deployment);
@@ -44,10 +45,10 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
         var deployment = await LoadAsync(id, ct);
         if (deployment.Status != DeploymentStatus.Draft)
             throw DomainException.Conflict($"The deployment is {deployment.Status}; only a draft can be changed.");
-        await ValidateAsync(request, id, ct);
+        var templates = await ValidateAsync(request, id, ct);
         if (request.WatchlistId != deployment.WatchlistId && await db.Deployments.AnyAsync(d => d.WatchlistId == request.WatchlistId, ct))
             throw DomainException.Conflict("That watchlist already belongs to a deployment.");
-        Apply(deployment, request);
+        Apply(deployment, request, templates);
         await audit.CommitAsync(db, actor, new AuditEvent("deployment.updated", "deployment", id.ToString(), Summary(deployment)), ct);
         return DeploymentView.From(deployment);
     }
@@ -191,7 +192,33 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
     private async Task<Deployment> LoadAsync(Guid id, CancellationToken ct) =>
         await db.Deployments.Include(d => d.Cameras).FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw DomainException.NotFound("Deployment", id);
 
-    private async Task ValidateAsync(DeploymentRequest r, Guid? self, CancellationToken ct)
+    /// <summary>
+    /// The threshold the deployment's cameras apply with its watchlist as it is now, in words: its own threshold, or the
+    /// policy minimum for the watchlist's size if that is higher, with the false alert rate expected at that size.
+    /// </summary>
+    public async Task<string> ThresholdNowAsync(DeploymentView d, CancellationToken ct = default)
+    {
+        var size = await TemplatesAsync(d.WatchlistId, ct);
+        if (EmbedderSpec.All.FirstOrDefault(s => s.Id == d.Embedder) is not { } spec)
+            return $"watchlist of {size} templates; embedder not recorded, so its false alert rate is unknown";
+        try
+        {
+            var applied = thresholds.AppliedThreshold(d.Embedder, d.Threshold, size);
+            return (applied > d.Threshold ? $"raised to the policy minimum for the watchlist's size: " : "applied as set: ")
+                   + ThresholdMeaning.Describe(spec, applied, size);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            return $"no alerts: the watchlist has {size} templates, and {e.Message}";
+        }
+    }
+
+    /// <summary>Enrolled templates on a watchlist now: the size its policy minimum threshold depends on.</summary>
+    private Task<int> TemplatesAsync(Guid watchlistId, CancellationToken ct) =>
+        db.SubjectImages.CountAsync(i => i.Subject!.WatchlistId == watchlistId && i.EncryptedTemplate != null, ct);
+
+    /// <returns>The watchlist's size (enrolled templates), which the threshold was checked for.</returns>
+    private async Task<int> ValidateAsync(DeploymentRequest r, Guid? self, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Require("name", r.Name, 200);
@@ -216,16 +243,25 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
                 errors.Add("endsAtUtc", $"The window is {end - start}; the policy maximum is {Policy.MaxDeploymentDuration}.");
             if (Timestamps.Truncate(end) <= Timestamps.Now(clock)) errors.Add("endsAtUtc", "The window has already ended.");
         }
-        // No threshold: the default is applied (Apply). A lower one than the policy allows is refused in both numbers' words.
-        if (r.Threshold is { } t && (double.IsNaN(t) || t > 1))
-            errors.Add("threshold", $"threshold must be a similarity of at most 1 (got {t}); leave it out for the default {ThresholdMeaning.Number(thresholds.Default)}.");
-        else if (r.Threshold is { } low && low < thresholds.Minimum)
+        // No threshold: the default is applied (Apply). A lower one than the policy allows for the watchlist's size is refused
+        // in both numbers' words. (Camera workers raise the threshold again if the watchlist grows later: ThresholdPolicy.)
+        var size = r.WatchlistId is { } listId ? await TemplatesAsync(listId, ct) : 0;
+        double min, byDefault;
+        try { (min, byDefault) = (thresholds.MinimumFor(size), thresholds.DefaultFor(size)); }
+        catch (ArgumentOutOfRangeException e)
         {
-            var (spec, min) = (thresholds.Embedder, thresholds.Minimum);
-            errors.Add("threshold", $"threshold {ThresholdMeaning.Number(low)} is below the policy minimum {ThresholdMeaning.Number(min)} for embedder {spec.Id}. " +
-                $"At {ThresholdMeaning.Number(low)}: {ThresholdMeaning.RateAt(spec, low)}; at {ThresholdMeaning.Number(min)}: {ThresholdMeaning.RateAt(spec, min)}, " +
+            errors.Add("watchlistId", $"The watchlist has {size} templates: {e.Message}");
+            (min, byDefault) = (double.PositiveInfinity, double.PositiveInfinity);
+        }
+        if (r.Threshold is { } t && (double.IsNaN(t) || t > 1))
+            errors.Add("threshold", $"threshold must be a similarity of at most 1 (got {t}); leave it out for the default {ThresholdMeaning.Number(byDefault)}.");
+        else if (r.Threshold is { } low && low < min)
+        {
+            var spec = thresholds.Embedder;
+            errors.Add("threshold", $"threshold {ThresholdMeaning.Number(low)} is below the policy minimum {ThresholdMeaning.Number(min)} for embedder {spec.Id} and a watchlist of {size} templates. " +
+                $"At {ThresholdMeaning.Number(low)}: {ThresholdMeaning.RateAt(spec, low, size)}; at {ThresholdMeaning.Number(min)}: {ThresholdMeaning.RateAt(spec, min, size)}, " +
                 $"the most the policy allows (Policy:MaximumFalseAlertRate {thresholds.MaximumFalseAlertRate}; measured on {spec.Calibration.Source}). " +
-                $"Use {ThresholdMeaning.Number(min)} to 1, or leave it out for the default {ThresholdMeaning.Number(thresholds.Default)}.");
+                $"Use {ThresholdMeaning.Number(min)} to 1, or leave it out for the default {ThresholdMeaning.Number(byDefault)}.");
         }
         errors.ThrowIfAny();
 
@@ -235,6 +271,7 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
         var unknown = r.CameraIds!.Except(known).ToList();
         if (unknown.Count > 0) throw DomainException.Validation("cameraIds", $"Unknown camera(s): {string.Join(", ", unknown)}.");
         await EnsureNoOverlapAsync(r.CameraIds!, Timestamps.Truncate(r.StartsAtUtc!.Value), Timestamps.Truncate(r.EndsAtUtc!.Value), self, ct);
+        return size;
     }
 
     /// <summary>A camera serves one authorised or active deployment at a time.</summary>
@@ -248,7 +285,7 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
             throw DomainException.Validation("cameraIds", $"The window overlaps deployment '{clash.Name}' ({clash.Id}, {clash.StartsAtUtc:u} to {clash.EndsAtUtc:u}) on the same camera(s).");
     }
 
-    private void Apply(Deployment d, DeploymentRequest r)
+    private void Apply(Deployment d, DeploymentRequest r, int watchlistTemplates)
     {
         d.Name = r.Name!.Trim();
         d.Place = r.Place!.Trim();
@@ -262,7 +299,7 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
         d.WatchlistId = r.WatchlistId!.Value;
         d.StartsAtUtc = Timestamps.Truncate(r.StartsAtUtc!.Value);
         d.EndsAtUtc = Timestamps.Truncate(r.EndsAtUtc!.Value);
-        d.Threshold = r.Threshold ?? thresholds.Default;
+        d.Threshold = r.Threshold ?? thresholds.DefaultFor(watchlistTemplates);
         d.Embedder = thresholds.Embedder.Id;
         // Keep existing rows for cameras that stay, so the change tracker sees removals and additions only.
         d.Cameras.RemoveAll(c => !r.CameraIds!.Contains(c.CameraId));

@@ -1,4 +1,5 @@
 using OpenLfr.Core.Evaluation.Demographics;
+using OpenLfr.Core.Evaluation.GallerySize;
 using OpenLfr.Core.Evaluation.Labels;
 using OpenLfr.Core.Evaluation.Metrics;
 using OpenLfr.Core.Evaluation.Protocol;
@@ -23,7 +24,8 @@ public sealed record EvaluationResult(
     int ConflictingLabels,
     IReadOnlyList<CurvePoint> Curve,
     SearchOutcomes Outcomes,
-    double Seconds)
+    double Seconds,
+    GallerySizeThresholds? BySize = null)
 {
     /// <summary>The FPIR targets reported, highest first; the operating threshold is the one for 0.001.</summary>
     public static readonly double[] TargetFpirs = [0.01, 0.001, 0.0001];

@@ -1,4 +1,5 @@
 using OpenLfr.Core.Evaluation.Demographics;
+using OpenLfr.Core.Evaluation.GallerySize;
 using OpenLfr.Core.Evaluation.Labels;
 using OpenLfr.Core.Evaluation.Metrics;
 using OpenLfr.Core.Evaluation.Protocol;
@@ -37,6 +38,7 @@ public static class Evaluator
             ConflictingLabels: labels?.Conflicting.Count ?? 0,
             Curve: metrics.DetCurve(),
             Outcomes: outcomes,
-            Seconds: seconds);
+            Seconds: seconds,
+            BySize: GallerySizeThresholds.Compute(GallerySizeRows.From(scores), EvaluationResult.TargetFpirs));
     }
 }

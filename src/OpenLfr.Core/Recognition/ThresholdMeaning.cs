@@ -22,6 +22,23 @@ public static class ThresholdMeaning
     public static string RateAt(EmbedderSpec spec, double threshold) =>
         spec.Calibration.ExpectedFpirAt((float)threshold) is { } f ? Rate(f) : "more than 1 false alert in 100 faces searched";
 
+    /// <summary>
+    /// "0.9655: about 1 false alert in 1,000 faces searched with a watchlist of 1,680 templates (embedder faceapi, ...)":
+    /// the rate measured at this threshold for a watchlist of that size (thresholds rise with the watchlist's size).
+    /// </summary>
+    public static string Describe(EmbedderSpec spec, double threshold, int watchlistSize) =>
+        $"{Number(threshold)}: {RateAt(spec, threshold, watchlistSize)} (embedder {spec.Id}, measured on {spec.Calibration.Source})";
+
+    /// <summary>"about 1 false alert in 1,000 faces searched with a watchlist of 20 templates".</summary>
+    public static string RateAt(EmbedderSpec spec, double threshold, int watchlistSize)
+    {
+        var size = Math.Max(watchlistSize, 1);
+        var entries = $"a watchlist of {size.ToString("N0", CultureInfo.InvariantCulture)} template{(size == 1 ? "" : "s")}";
+        return spec.Calibration.ExpectedFpirAt((float)threshold, size) is { } f
+            ? $"{Rate(f)} with {entries}"
+            : $"more than 1 false alert in 100 faces searched with {entries}, or not measured for a watchlist this large";
+    }
+
     /// <summary>Up to four decimals, invariant: 0.9537, 0.6.</summary>
     public static string Number(double threshold) => threshold.ToString("0.####", CultureInfo.InvariantCulture);
 

@@ -45,9 +45,38 @@ public sealed class ThresholdPolicyTests
     public void The_minimum_and_default_come_from_the_embedders_calibration(double rate, int minimumAt, int defaultAt)
     {
         var c = EmbedderSpec.FaceApi.Calibration;
-        double At(int oneIn) => (double)(decimal)(oneIn switch { 100 => c.AtFpir1In100, 1000 => c.AtFpir1In1000, _ => c.AtFpir1In10000 });
+        double At(int oneIn) => (double)(decimal)c.ThresholdFor(1.0 / oneIn, c.GallerySize);
         var policy = For("faceapi", rate);
         Assert.Equal((At(minimumAt), At(defaultAt)), (policy.Minimum, policy.Default));
+    }
+
+    [Fact]
+    public void A_larger_watchlist_raises_the_minimum_and_a_deployment_never_runs_below_it()
+    {
+        var policy = For("faceapi", 0.001);
+        var c = EmbedderSpec.FaceApi.Calibration;
+        Assert.True(policy.MinimumFor(20) < policy.MinimumFor(1680));
+        Assert.True(policy.MinimumFor(1680) < policy.MinimumFor(5000));
+        Assert.Equal((double)(decimal)c.ThresholdFor(0.001, 20), policy.MinimumFor(20));
+        Assert.Equal(policy.MinimumFor(1), policy.MinimumFor(0)); // an empty watchlist counts as one template
+
+        // Authorised for 20 at its minimum, the watchlist grew to 5,000: the cameras apply the minimum for 5,000.
+        var authorised = policy.MinimumFor(20);
+        Assert.Equal(policy.MinimumFor(5000), policy.AppliedThreshold("faceapi", authorised, 5000));
+        Assert.Equal(authorised, policy.AppliedThreshold("faceapi", authorised, 20));
+        Assert.Equal(0.99, policy.AppliedThreshold("", 0.99, 5000)); // a stricter threshold is kept
+        Assert.Equal(OpenLfr.Core.Live.LiveDefaults.AlertThreshold("faceapi", policy.MinimumFor(5000)), policy.AlertThreshold("faceapi", authorised, 5000));
+
+        // The default stays the figure for the evaluation's watchlist (conservative below it) and rises above it.
+        Assert.Equal(policy.Default, policy.DefaultFor(20));
+        Assert.Equal(policy.MinimumFor(5000), policy.DefaultFor(5000));
+
+        // 1 in 1,000 is not resolved beyond 10,000 templates: no threshold rather than a guess.
+        Assert.Throws<ArgumentOutOfRangeException>(() => policy.MinimumFor(50_000));
+        Assert.StartsWith($"{(decimal)c.ThresholdFor(0.001, 20)}: about 1 false alert in 1,000 faces searched with a watchlist of 20 templates",
+            policy.Describe(policy.MinimumFor(20), 20));
+        Assert.StartsWith($"{(decimal)c.ThresholdFor(0.001, 20)}: more than 1 false alert in 100 faces searched with a watchlist of 5,000 templates",
+            policy.Describe(policy.MinimumFor(20), 5000));
     }
 
     [Fact]

@@ -2,8 +2,14 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using OpenLfr.Core.Alerts;
 using OpenLfr.Core.Deployments;
+using OpenLfr.Core.Errors;
+using OpenLfr.Core.Live;
+using OpenLfr.Core.Policy;
 using OpenLfr.Server.Tests.Infrastructure;
+using OpenLfr.Testing;
 using OpenLfr.Vision.Embedding;
 
 namespace OpenLfr.Server.Tests.Policy;
@@ -24,19 +30,21 @@ public sealed class ThresholdPolicyTests
         var s = await Scenario.CreateAsync(factory);
         var watchlistId = await s.CreateWatchlistAsync();
         var calibration = EmbedderSpec.Get(EmbedderSpec.DefaultId).Calibration;
+        // The watchlist has no templates yet: the minimum is the one for a single template (ThresholdPolicy.MinimumFor).
+        var minimum = calibration.ThresholdFor(0.001, 1);
 
         // 0.6 is a fine cosine for some embedders, far too low for the default one (policy: at most 1 in 1,000).
         var response = await s.Manager.PostAsync("/api/deployments", s.DeploymentBody(watchlistId, s.Now.AddHours(1), TimeSpan.FromHours(2), threshold: 0.6));
         var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.BadRequest);
         var message = problem.GetProperty("errors").GetProperty("threshold")[0].GetString()!;
-        Assert.Contains("threshold 0.6 is below the policy minimum " + N(calibration.AtFpir1In1000), message);
+        Assert.Contains("threshold 0.6 is below the policy minimum " + N(minimum), message);
         Assert.Contains("embedder " + EmbedderSpec.DefaultId, message);
         Assert.Contains("At 0.6: more than 1 false alert in 100 faces searched", message);
-        Assert.Contains($"at {N(calibration.AtFpir1In1000)}: about 1 false alert in 1,000 faces searched", message);
+        Assert.Contains($"at {N(minimum)}: about 1 false alert in 1,000 faces searched with a watchlist of 1 template", message);
         Assert.Contains(calibration.Source, message);
 
         // Just below the minimum is refused too; above 1 is no similarity at all.
-        var justBelow = (double)(decimal)calibration.AtFpir1In1000 - 0.0001;
+        var justBelow = (double)(decimal)minimum - 0.0001;
         await ApiClient.ProblemAsync(await s.Manager.PostAsync("/api/deployments", s.DeploymentBody(watchlistId, s.Now.AddHours(1), TimeSpan.FromHours(2), threshold: justBelow)), HttpStatusCode.BadRequest);
         var above = await ApiClient.ProblemAsync(await s.Manager.PostAsync("/api/deployments", s.DeploymentBody(watchlistId, s.Now.AddHours(1), TimeSpan.FromHours(2), threshold: 1.5)), HttpStatusCode.BadRequest);
         Assert.Contains("at most 1", above.GetProperty("errors").GetProperty("threshold")[0].GetString());
@@ -86,6 +94,62 @@ public sealed class ThresholdPolicyTests
         var created = await s.Manager.PostAsync<DeploymentView>("/api/deployments",
             s.DeploymentBody(watchlistId, s.Now.AddHours(1), TimeSpan.FromHours(2)), HttpStatusCode.Created);
         Assert.Equal(((double)(decimal)calibration.AtFpir1In10000, "mobileface"), (created.Threshold, created.Embedder));
+    }
+
+    [RequiresSharedDataFact("datasets/lfw")]
+    public async Task A_watchlist_that_grew_after_its_threshold_was_checked_runs_and_is_checked_at_the_minimum_for_its_size()
+    {
+        using var factory = new LfrFactory(DatabaseKind.Sqlite);
+        var s = await Scenario.CreateAsync(factory);
+        var calibration = EmbedderSpec.Get(EmbedderSpec.DefaultId).Calibration;
+        var watchlistId = await s.CreateWatchlistAsync();
+
+        // Planned on an empty watchlist at the lowest threshold policy allows for it (one template)...
+        var lowest = (double)(decimal)calibration.ThresholdFor(0.001, 1);
+        var start = s.Now.AddHours(1);
+        var created = await s.Officer.PostAsync<DeploymentView>("/api/deployments", s.DeploymentBody(watchlistId, start, TimeSpan.FromHours(2), threshold: lowest), HttpStatusCode.Created);
+        Assert.Equal(lowest, created.Threshold);
+
+        // ...then three people were enrolled before authorisation: three chances of a false match, a higher minimum.
+        var enrolled = new List<(Guid Subject, Guid Image)>();
+        foreach (var i in new[] { 0, 2, 3 })
+        {
+            var subject = await s.AddSubjectAsync(watchlistId, $"G-{i}");
+            var verdict = (await s.EnrolAsync(watchlistId, subject, ($"face{i}.jpg", Scenario.Face(i)))).GetProperty("images")[0];
+            Assert.True(verdict.GetProperty("accepted").GetBoolean());
+            enrolled.Add((subject, verdict.GetProperty("imageId").GetGuid()));
+        }
+        await s.SecondOfficer.PostAsync<DeploymentView>($"/api/deployments/{created.Id}/authorise", new { rank = "Chief Superintendent" });
+        factory.Clock.Set(start.AddMinutes(1));
+        await s.Operator.PostAsync<DeploymentView>($"/api/deployments/{created.Id}/activate", new { signageConfirmed = true });
+
+        CameraAssignment? assignment;
+        await using (var scope = factory.Services.CreateAsyncScope())
+            assignment = await scope.ServiceProvider.GetRequiredService<CameraProcessingGate>().GetAssignmentAsync(s.CameraId);
+        Assert.Equal(3, assignment!.WatchlistTemplates);
+        var minimum = (double)(decimal)calibration.ThresholdFor(0.001, 3);
+        Assert.True(minimum > lowest);
+        var policy = factory.Services.GetRequiredService<ThresholdPolicy>();
+        Assert.Equal(minimum, policy.AppliedThreshold(created.Embedder, created.Threshold, assignment.WatchlistTemplates));
+        var live = LiveDefaults.AlertThreshold(created.Embedder, minimum);
+
+        // An alert between the deployment's own threshold and the minimum for three is refused; above it, it is stored
+        // with the threshold the cameras applied.
+        // AlertService itself (not the sink interface in front of it), the check every node's alerts go through.
+        await using var alertScope = factory.Services.CreateAsyncScope();
+        var sink = alertScope.ServiceProvider.GetRequiredService<AlertService>();
+        var (subjectId, imageId) = enrolled[0];
+        var between = LiveDefaults.AlertThreshold(created.Embedder, lowest) + 0.001;
+        Assert.True(between < live);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => sink.RaiseAsync(new AlertCandidate(created.Id, s.CameraId, "t1", subjectId, imageId, between, s.Now, Scenario.Face(2), Scenario.Face(3))));
+        Assert.Contains("watchlist of 3 templates", refused.Message);
+        var id = await sink.RaiseAsync(new AlertCandidate(created.Id, s.CameraId, "t2", subjectId, imageId, live + 0.001, s.Now, Scenario.Face(2), Scenario.Face(3)));
+        await using var db = factory.OpenDb();
+        Assert.Equal(live, (await db.Alerts.AsNoTracking().SingleAsync(a => a.Id == id)).Threshold);
+
+        // The deployment's page says what runs now and its expected rate at this size.
+        Assert.StartsWith($"raised to the policy minimum for the watchlist's size: {N((float)minimum)}: about 1 false alert in 1,000 faces searched with a watchlist of 3 templates",
+            await factory.Services.CreateScope().ServiceProvider.GetRequiredService<DeploymentService>().ThresholdNowAsync(created));
     }
 
     [Theory]

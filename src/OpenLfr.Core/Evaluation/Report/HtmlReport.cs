@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using OpenLfr.Core.Evaluation.Demographics;
+using OpenLfr.Core.Evaluation.GallerySize;
 using OpenLfr.Core.Evaluation.Metrics;
 using OpenLfr.Core.Evaluation.Protocol;
 
@@ -66,6 +67,8 @@ public static class HtmlReport
         }
         html.Append("</table>\n");
 
+        if (r.BySize is { } bySize) AppendBySize(html, bySize);
+
         html.Append("""
             <h2>DET curve</h2>
             <p class="note">Each point is one threshold: FNIR against FPIR, both on log scales. Lower-left is better. The full curve is in curve.csv.</p>
@@ -106,6 +109,34 @@ public static class HtmlReport
         }
         html.Append(CultureInfo.InvariantCulture,
             $"<p class=\"note\">Intervals: percentile bootstrap, resampling identities (all of a person's searches together), 1,000 resamples, fixed seed. A search's group is its own probe image's label. {groups.UnlabelledSearches:N0} searches had no label; {r.ConflictingLabels} image(s) carried two different labels and were left out.</p>\n");
+    }
+
+    /// <summary>Thresholds by watchlist size: what a deployment with N people on its watchlist must use for each FPIR.</summary>
+    private static void AppendBySize(StringBuilder html, GallerySizeThresholds t)
+    {
+        var (largest, neverLower, compared) = t.ModelAgreement;
+        var fpirs = t.Points.Select(p => p.TargetFpir).Distinct().ToList();
+        html.Append(CultureInfo.InvariantCulture, $$"""
+            <h2>Thresholds by watchlist size</h2>
+            <p class="note">More people on the watchlist, more chances for a passer-by to resemble one of them: the threshold for a
+            false alert rate rises with the watchlist's size N. Up to this gallery ({{t.FullSize:N0}}) each figure is exact: the
+            mean over every watchlist of N people drawn from it, for the {{t.NonMatedSearches:N0}} non-mated searches. Beyond it the FPIR
+            is extrapolated as 1-(1-FMR)^N from the false match rate of the {{t.Comparisons:N0}} single comparisons, assuming they are
+            independent; at the measured sizes that model's threshold was within {{F(largest)}} of the measured one
+            ({{compared}} points{{(neverLower ? ", never lower" : ", sometimes lower")}}). Each cell: threshold (FNIR at it, for a watchlist of N that includes the person).</p>
+            <table><tr><th>watchlist size N</th>
+            """);
+        foreach (var f in fpirs) html.Append(CultureInfo.InvariantCulture, $"<th>FPIR {f}</th>");
+        html.Append("</tr>\n");
+        foreach (var n in t.Sizes)
+        {
+            var points = t.Points.Where(p => p.GallerySize == n).ToList();
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{n:N0}{(points[0].Extrapolated ? " (extrapolated)" : n == t.FullSize ? " (whole gallery)" : "")}</td>");
+            foreach (var p in points)
+                html.Append(CultureInfo.InvariantCulture, $"<td>{F(p.Threshold)} ({F(p.Fnir)}){(p.Resolved ? "" : " <span class=\"bad\">unresolved</span>")}</td>");
+            html.Append("</tr>\n");
+        }
+        html.Append("</table>\n");
     }
 
     private static object ChartData(EvaluationResult r)

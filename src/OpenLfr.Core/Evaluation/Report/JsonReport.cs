@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OpenLfr.Core.Evaluation.Demographics;
+using OpenLfr.Core.Evaluation.GallerySize;
 
 namespace OpenLfr.Core.Evaluation.Report;
 
@@ -68,10 +69,54 @@ public static class JsonReport
             }
             w.WriteNumber("unlabelled_searches", r.Groups?.UnlabelledSearches ?? 0);
             w.WriteNumber("conflicting_labels", r.ConflictingLabels);
+            if (r.BySize is { } bySize) BySize(w, bySize);
             w.WriteNumber("seconds", Math.Round(r.Seconds, 1));
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>
+    /// <c>thresholds_by_gallery_size</c>: per watchlist size, the threshold at each target FPIR (measured up to the
+    /// gallery, extrapolated beyond it) and the independence model's threshold next to it as a check.
+    /// </summary>
+    private static void BySize(Utf8JsonWriter w, GallerySizeThresholds t)
+    {
+        w.WriteStartObject("thresholds_by_gallery_size");
+        w.WriteString("method", "measured sizes: exact mean over all sub-galleries of the size (hypergeometric); larger sizes: "
+                                + "1-(1-FMR(T))^N from the per-comparison false match rate, assuming independent comparisons");
+        w.WriteNumber("gallery", t.FullSize);
+        w.WriteNumber("nonmated_searches", t.NonMatedSearches);
+        w.WriteNumber("nonmated_comparisons", t.Comparisons);
+        var (largest, neverLower, compared) = t.ModelAgreement;
+        w.WriteStartObject("model_agreement");
+        Number(w, "largest_threshold_difference", largest);
+        w.WriteBoolean("model_never_lower", neverLower);
+        w.WriteNumber("points_compared", compared);
+        w.WriteEndObject();
+        w.WriteStartArray("sizes");
+        foreach (var size in t.Sizes)
+        {
+            var points = t.Points.Where(p => p.GallerySize == size).ToList();
+            w.WriteStartObject();
+            w.WriteNumber("gallery_size", size);
+            w.WriteBoolean("extrapolated", points[0].Extrapolated);
+            w.WriteStartObject("at_fpir");
+            foreach (var p in points)
+            {
+                w.WriteStartObject(p.TargetFpir.ToString(CultureInfo.InvariantCulture));
+                Number(w, "threshold", p.Threshold);
+                Number(w, "fpir", p.Fpir);
+                Number(w, "fnir", p.Fnir);
+                w.WriteBoolean("resolved", p.Resolved);
+                Number(w, "model_threshold", p.ModelThreshold);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     private static void Number(Utf8JsonWriter w, string name, double value)

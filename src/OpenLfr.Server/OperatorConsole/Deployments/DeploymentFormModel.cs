@@ -33,8 +33,11 @@ public abstract class DeploymentFormModel(CameraService cameras, ConsoleQueries 
     public IReadOnlyList<CameraView> Cameras { get; private set; } = [];
     public double MaxHours => policy.Value.MaxDeploymentDuration.TotalHours;
 
-    /// <summary>The lowest threshold policy allows: the server embedder's threshold at the policy's highest false alert rate.</summary>
-    public double MinimumThreshold => thresholds.Minimum;
+    /// <summary>
+    /// The lowest threshold policy allows for any watchlist (one template): the form's lower bound. The server checks the
+    /// threshold against the minimum for the chosen watchlist's size.
+    /// </summary>
+    public double MinimumThreshold => thresholds.MinimumFor(1);
 
     /// <summary>The policy minimum in words (its expected false alert rate for the server's embedder).</summary>
     public string MinimumMeaning => thresholds.Describe(thresholds.Minimum);
@@ -43,6 +46,9 @@ public abstract class DeploymentFormModel(CameraService cameras, ConsoleQueries 
     public double DefaultThreshold => thresholds.Default;
 
     public string DefaultMeaning => thresholds.Describe(thresholds.Default);
+
+    /// <summary>The watchlist size the offered and minimum figures are for: that of the embedder's evaluation.</summary>
+    public int ReferenceWatchlistSize => thresholds.Embedder.Calibration.GallerySize;
 
     /// <summary>The label of the form's submit button.</summary>
     public abstract string SubmitLabel { get; }

@@ -17,6 +17,8 @@ public sealed class DeploymentDetailsModel(DeploymentService deployments, Watchl
     public DeploymentView? Deployment { get; private set; }
     public string WatchlistName { get; private set; } = "";
     public int WatchlistSubjects { get; private set; }
+    /// <summary>The threshold the cameras apply with the watchlist as it is now, and its expected false alert rate at that size.</summary>
+    public string ThresholdNow { get; private set; } = "";
     public IReadOnlyDictionary<Guid, string> CameraNames { get; private set; } = new Dictionary<Guid, string>();
     public string? Rank { get; private set; }
     /// <summary>User names are unique, so the recorded creator name identifies the creator.</summary>
@@ -52,6 +54,7 @@ public sealed class DeploymentDetailsModel(DeploymentService deployments, Watchl
         var w = list.FirstOrDefault(x => x.Id == Deployment.WatchlistId);
         WatchlistName = w?.Name ?? Deployment.WatchlistId.ToString();
         WatchlistSubjects = w?.Subjects ?? 0;
+        ThresholdNow = await deployments.ThresholdNowAsync(Deployment, ct);
         CameraNames = await queries.CameraNamesAsync(ct);
         if (await users.GetUserAsync(User) is { } me) Rank = me.Rank;
     }
