@@ -15,8 +15,11 @@ public static class ThresholdMeaning
     /// <summary>"about 1 false alert in 1,000 faces searched" for 0.001.</summary>
     public static string Rate(double fpir) => $"about 1 false alert in {Per(fpir)} faces searched";
 
-    public static string Describe(EmbedderSpec spec, double threshold) =>
-        $"{Number(threshold)}: {RateAt(spec, threshold)} (embedder {spec.Id}, measured on {spec.Calibration.Source})";
+    /// <summary>
+    /// The rate at the size of the watchlist the embedder was evaluated on (e.g. LFW's 1,680 templates), said in so many
+    /// words: a rate without its watchlist size would read as if it held for any watchlist.
+    /// </summary>
+    public static string Describe(EmbedderSpec spec, double threshold) => Describe(spec, threshold, spec.Calibration.GallerySize);
 
     /// <summary>"about 1 false alert in 1,000 faces searched": the lowest calibrated rate whose threshold is at or below this one.</summary>
     public static string RateAt(EmbedderSpec spec, double threshold) =>

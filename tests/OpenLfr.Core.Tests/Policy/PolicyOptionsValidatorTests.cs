@@ -92,7 +92,7 @@ public sealed class ThresholdPolicyTests
     public void Thresholds_are_put_into_words_with_their_expected_false_alert_rate()
     {
         var c = EmbedderSpec.MobileFace.Calibration;
-        Assert.Equal($"{(decimal)c.AtFpir1In1000}: about 1 false alert in 1,000 faces searched (embedder mobileface, measured on {c.Source})",
+        Assert.Equal($"{(decimal)c.AtFpir1In1000}: about 1 false alert in 1,000 faces searched with a watchlist of {c.GallerySize.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} templates (embedder mobileface, measured on {c.Source})",
             ThresholdMeaning.Describe(EmbedderSpec.MobileFace, (double)(decimal)c.AtFpir1In1000));
         Assert.StartsWith("0.5: more than 1 false alert in 100 faces searched", ThresholdMeaning.Describe("mobileface", 0.5));
         Assert.StartsWith("0.99: about 1 false alert in 10,000 faces searched", ThresholdMeaning.Describe("mobileface", 0.99));

@@ -64,7 +64,7 @@ public sealed class ThresholdPolicyTests
             s.DeploymentBody(await s.CreateWatchlistAsync(), s.Now.AddHours(1), TimeSpan.FromHours(2)), HttpStatusCode.Created);
         Assert.Equal((double)(decimal)spec.DefaultThreshold, created.Threshold);
         Assert.Equal(spec.Id, created.Embedder);
-        Assert.Equal($"{N(spec.DefaultThreshold)}: about 1 false alert in 1,000 faces searched (embedder {spec.Id}, measured on {spec.Calibration.Source})", created.ThresholdMeaning);
+        Assert.Equal($"{N(spec.DefaultThreshold)}: about 1 false alert in 1,000 faces searched with a watchlist of {spec.Calibration.GallerySize.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} templates (embedder {spec.Id}, measured on {spec.Calibration.Source})", created.ThresholdMeaning);
         await using var db = factory.OpenDb();
         var stored = await db.Deployments.AsNoTracking().SingleAsync();
         Assert.Equal((spec.Id, created.Threshold), (stored.Embedder, stored.Threshold));
