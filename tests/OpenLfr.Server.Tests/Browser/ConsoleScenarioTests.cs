@@ -53,9 +53,16 @@ public sealed class ConsoleScenarioTests(BrowserServer server) : IClassFixture<B
                   "operating_fpir": 0.001, "operating_threshold": 0.41,
                   "groups": { "female": { "fpir": 0.0008, "fnir": 0.09, "n_mated": 1500, "n_nonmated": 3000 },
                               "male": { "fpir": 0.0010, "fnir": 0.07, "n_mated": 6000, "n_nonmated": 8500 } },
-                  "group_ratio": { "fpir": 1.25, "fnir": 1.29 } }
+                  "group_ratio": { "fpir": 1.25, "fnir": 1.29 },
+                  "thresholds_by_gallery_size": { "gallery": 1680, "sizes": [
+                    { "gallery_size": 10, "extrapolated": false, "at_fpir": { "0.001": { "threshold": 0.31, "fnir": 0.02, "resolved": true } } },
+                    { "gallery_size": 1680, "extrapolated": false, "at_fpir": { "0.001": { "threshold": 0.41, "fnir": 0.08, "resolved": true } } },
+                    { "gallery_size": 10000, "extrapolated": true, "at_fpir": { "0.001": { "threshold": 0.45, "fnir": 0.12, "resolved": true } } },
+                    { "gallery_size": 20000, "extrapolated": true, "at_fpir": { "0.001": { "resolved": false } } } ] } }
                 """);
             await page.GotoAsync("/transparency");
+            await Expect(page.Locator("#by-size-table tbody tr")).ToHaveCountAsync(3);
+            await Expect(page.Locator("#by-size-table")).ToContainTextAsync("extrapolated");
             await Expect(page.Locator("#accuracy-table tbody tr")).ToHaveCountAsync(2);
             await Expect(page.Locator("#accuracy-table")).ToContainTextAsync("92.0%");
             await Expect(page.Locator("#equitability-table")).ToContainTextAsync("female");

@@ -44,6 +44,28 @@ public sealed class EvaluationReportReaderTests : IDisposable
     }
 
     [Fact]
+    public void Reads_the_thresholds_by_watchlist_size_at_fpir_1_in_1000()
+    {
+        File.WriteAllText(Path.Combine(_dir, "evaluation.json"), """
+            { "dataset": "lfw", "model": "faceapi", "gallery": 1680,
+              "thresholds_by_gallery_size": { "gallery": 1680, "sizes": [
+                { "gallery_size": 1, "extrapolated": false, "at_fpir": { "0.01": { "threshold": 0.91, "fnir": 0.01, "resolved": true },
+                                                                         "0.001": { "threshold": 0.93, "fnir": 0.05, "resolved": true } } },
+                { "gallery_size": 10000, "extrapolated": true, "at_fpir": { "0.001": { "threshold": 0.97, "fnir": 0.9, "resolved": true } } },
+                { "gallery_size": 20000, "extrapolated": true, "at_fpir": { "0.001": { "threshold": 0.99, "fnir": 0.99, "resolved": false } } } ] } }
+            """);
+        var bySize = Reader().Read(out _)!.BySize;
+        Assert.Equal([new WatchlistSizePoint(1, false, 0.93, 0.05), new WatchlistSizePoint(10000, true, 0.97, 0.9), new WatchlistSizePoint(20000, true, null, null)], bySize);
+    }
+
+    [Fact]
+    public void A_report_without_thresholds_by_size_has_none()
+    {
+        File.WriteAllText(Path.Combine(_dir, "evaluation.json"), """{ "dataset": "lfw", "model": "faceapi", "gallery": 1680 }""");
+        Assert.Empty(Reader().Read(out _)!.BySize);
+    }
+
+    [Fact]
     public void Unreadable_report_is_reported_not_shown()
     {
         var path = Path.Combine(_dir, "broken.json");

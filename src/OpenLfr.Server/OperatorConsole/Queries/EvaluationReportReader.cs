@@ -46,13 +46,29 @@ public sealed class EvaluationReportReader(IConfiguration configuration, IHostEn
                 fnirRatio = Num(ratio, "fnir");
             }
             return new EvaluationSummary(path, File.GetLastWriteTimeUtc(path), Str(r, "dataset"), Str(r, "model"), Int(r, "gallery"), Int(r, "mated"), Int(r, "nonmated"),
-                Num(r, "rank1"), points, Num(r, "operating_fpir"), Num(r, "operating_threshold"), groups, fpirRatio, fnirRatio);
+                Num(r, "rank1"), points, Num(r, "operating_fpir"), Num(r, "operating_threshold"), groups, fpirRatio, fnirRatio, BySize(r));
         }
         catch (Exception e) when (e is JsonException or IOException or InvalidOperationException or UnauthorizedAccessException)
         {
             problem = $"The evaluation report {path} could not be read ({e.Message}); run `lfr evaluate --json {path}` again.";
             return null;
         }
+    }
+
+    /// <summary>The FPIR 1-in-1,000 row of each watchlist size in `thresholds_by_gallery_size` (empty if the report predates it).</summary>
+    private static List<WatchlistSizePoint> BySize(JsonElement r)
+    {
+        var points = new List<WatchlistSizePoint>();
+        if (!r.TryGetProperty("thresholds_by_gallery_size", out var t) || t.ValueKind != JsonValueKind.Object
+            || !t.TryGetProperty("sizes", out var sizes) || sizes.ValueKind != JsonValueKind.Array) return points;
+        foreach (var size in sizes.EnumerateArray())
+        {
+            if (!size.TryGetProperty("at_fpir", out var at) || at.ValueKind != JsonValueKind.Object || !at.TryGetProperty("0.001", out var p)) continue;
+            var resolved = p.TryGetProperty("resolved", out var res) && res.ValueKind == JsonValueKind.True;
+            var extrapolated = size.TryGetProperty("extrapolated", out var x) && x.ValueKind == JsonValueKind.True;
+            points.Add(new WatchlistSizePoint(Int(size, "gallery_size"), extrapolated, resolved ? Num(p, "threshold") : null, resolved ? Num(p, "fnir") : null));
+        }
+        return points;
     }
 
     private static double? Num(JsonElement e, string name) =>
