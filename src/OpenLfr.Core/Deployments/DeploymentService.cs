@@ -73,8 +73,7 @@ public sealed class DeploymentService(LfrDbContext db, AuditLog audit, IOptions<
         var now = Timestamps.Now(clock);
         if (deployment.EndsAtUtc <= now)
             throw DomainException.Conflict("The deployment's window has already ended; change the window before authorising.");
-        var enrolled = await db.SubjectImages.CountAsync(i => i.Subject!.WatchlistId == deployment.WatchlistId && i.EncryptedTemplate != null, ct);
-        if (enrolled == 0)
+        if (await TemplatesAsync(deployment.WatchlistId, ct) == 0)
             throw DomainException.Conflict("The watchlist has no enrolled image; enrol the subjects before authorising.");
         await EnsureNoOverlapAsync(deployment.Cameras.Select(c => c.CameraId).ToList(), deployment.StartsAtUtc, deployment.EndsAtUtc, deployment.Id, ct);
         deployment.Status = DeploymentStatus.Authorised;
