@@ -21,10 +21,6 @@ public static class ThresholdMeaning
     /// </summary>
     public static string Describe(EmbedderSpec spec, double threshold) => Describe(spec, threshold, spec.Calibration.GallerySize);
 
-    /// <summary>"about 1 false alert in 1,000 faces searched": the lowest calibrated rate whose threshold is at or below this one.</summary>
-    public static string RateAt(EmbedderSpec spec, double threshold) =>
-        spec.Calibration.ExpectedFpirAt((float)threshold) is { } f ? Rate(f) : "more than 1 false alert in 100 faces searched";
-
     /// <summary>
     /// "0.9655: about 1 false alert in 1,000 faces searched with a watchlist of 1,680 templates (embedder faceapi, ...)":
     /// the rate measured at this threshold for a watchlist of that size (thresholds rise with the watchlist's size).

@@ -24,20 +24,13 @@ public sealed record EmbedderCalibration(float AtFpir1In100, float AtFpir1In1000
     public IReadOnlyList<GallerySizeThreshold>? BySize { get; init; }
 
     /// <summary>
-    /// The threshold whose measured FPIR is at most <paramref name="fpir"/> on a watchlist of <see cref="GallerySize"/>:
-    /// the calibrated point at or below it (conservative between points).
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The FPIR is below 1 in 10,000 (not calibrated) or not in (0, 1].</exception>
-    public float ThresholdFor(double fpir) => Fixed(CalibratedAtOrBelow(fpir));
-
-    /// <summary>
     /// The threshold whose measured FPIR is at most <paramref name="fpir"/> for a watchlist of
     /// <paramref name="gallerySize"/> entries (templates: each is one more chance of a false match). Conservative in
     /// both directions: the calibrated FPIR at or below the one asked, and the threshold of the nearest measured size
     /// at or above the one asked (thresholds rise with size, concavely in log N, so interpolating between two sizes
     /// would undershoot), never below that of any smaller measured size.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The FPIR is not calibrated (see <see cref="ThresholdFor(double)"/>), the
+    /// <exception cref="ArgumentOutOfRangeException">The FPIR is not in (0, 1] or below 1 in 10,000 (not calibrated), the
     /// size is below 1, or no threshold was measured for that FPIR at that size or larger.</exception>
     public float ThresholdFor(double fpir, int gallerySize)
     {
@@ -63,10 +56,6 @@ public sealed record EmbedderCalibration(float AtFpir1In100, float AtFpir1In1000
             $"No threshold is measured at FPIR {level} for watchlists of {gallerySize:N0} entries ({Source}; the largest resolved is {largest:N0}): " +
             "too few searches to tell. Choose a higher false alert rate, or a smaller watchlist.");
     }
-
-    /// <summary>The lowest calibrated FPIR whose threshold is at or below <paramref name="threshold"/>, or null if none is.</summary>
-    public double? ExpectedFpirAt(float threshold) =>
-        threshold >= AtFpir1In10000 ? 0.0001 : threshold >= AtFpir1In1000 ? 0.001 : threshold >= AtFpir1In100 ? 0.01 : null;
 
     /// <summary>
     /// The lowest calibrated FPIR whose threshold for a watchlist of <paramref name="gallerySize"/> is at or below
