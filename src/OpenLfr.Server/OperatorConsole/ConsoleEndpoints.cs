@@ -67,10 +67,17 @@ public static class ConsoleEndpoints
         }).AllowAnonymous().ExcludeFromDescription();
     }
 
+    /// <summary>
+    /// This server's camera-worker node, whose cameras' live views it can show; null on a web-only node (no
+    /// <see cref="ILiveFrameSource"/>).
+    /// </summary>
+    internal static string? LiveViewNode(IServiceProvider services) =>
+        services.GetService<ILiveFrameSource>() is null ? null : services.GetRequiredService<IOptions<CameraWorkerOptions>>().Value.NodeId;
+
     /// <summary>Why there is no live frame here: another node processes the camera (named), or none does.</summary>
     internal static async Task<string> NoLiveFrameReasonAsync(Guid cameraId, IServiceProvider services, CameraLeases leases, CancellationToken ct)
     {
-        var here = services.GetService<ILiveFrameSource>() is null ? null : services.GetRequiredService<IOptions<CameraWorkerOptions>>().Value.NodeId;
+        var here = LiveViewNode(services);
         var holder = (await leases.ListAsync(ct)).FirstOrDefault(l => l.CameraId == cameraId)?.NodeId;
         if (holder is not null && holder != here)
             return $"This camera is processed by node {holder}, not by this server{(here is null ? " (a web-only node)" : $" (node {here})")}. " +

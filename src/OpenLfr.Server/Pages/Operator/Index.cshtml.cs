@@ -1,10 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using OpenLfr.Core.Alerts;
-using OpenLfr.Core.Cameras;
-using OpenLfr.Core.CameraWorkers;
 using OpenLfr.Server.OperatorConsole;
 using OpenLfr.Server.OperatorConsole.Alerts;
 using OpenLfr.Server.OperatorConsole.Cameras;
@@ -31,7 +28,7 @@ public sealed class ConsoleIndexModel(AlertService alerts, ConsoleQueries querie
     public string CamerasJson { get; private set; } = "[]";
 
     /// <summary>This server's camera-worker node (whose cameras' live views it can show); null on a web-only node.</summary>
-    public string? NodeId => services.GetService<ILiveFrameSource>() is null ? null : services.GetRequiredService<IOptions<CameraWorkerOptions>>().Value.NodeId;
+    public string? NodeId => ConsoleEndpoints.LiveViewNode(services);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
